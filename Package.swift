@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "policy-site",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "policy-site", targets: ["policy-site"]),
+        .library(name: "PolicySiteKit", targets: ["PolicySiteKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        /// The cmark-gfm C library (Debian libcmark-gfm-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        /// Swift value types for a Markdown document; the only module that imports CCmarkGFM.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        /// The generator engine: load, parse, resolve, render, write.
+        .target(
+            name: "PolicySiteKit",
+            dependencies: [
+                "Markdown",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        /// The command-line tool: maps flags to options and calls PolicySiteKit.
+        .executableTarget(
+            name: "policy-site",
+            dependencies: [
+                "PolicySiteKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(
+            name: "PolicySiteKitTests",
+            dependencies: ["PolicySiteKit", "Markdown"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
