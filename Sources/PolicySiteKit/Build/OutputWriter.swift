@@ -1,0 +1,81 @@
+import Foundation
+
+/// Writes the built site into the output folder: only files whose bytes changed, each replaced
+/// atomically, and files from an earlier build that are no longer produced removed.
+struct OutputWriter {
+    let folder: String
+    static let marker = ".policy-site"
+
+    struct Result: Sendable {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+    }
+
+    /// Refuses an output folder that holds files policy-site did not make, or that is the content
+    /// or templates folder, so a mistyped --output never deletes someone's work.
+    static func checkFolder(_ folder: String, content: String, templates: String) -> Diagnostic? {
+        let fm = FileManager.default
+        let out = URL(fileURLWithPath: folder).standardizedFileURL.path
+        for (name, other) in [("content", content), ("templates", templates)] {
+            let o = URL(fileURLWithPath: other).standardizedFileURL.path
+            if out == o || o.hasPrefix(out + "/") || out.hasPrefix(o + "/") || out == "/" {
+                return .error("the output folder '\(folder)' overlaps the \(name) folder; choose another --output", at: SourceLocation(path: folder))
+            }
+        }
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                return .error("the output '\(folder)' exists and is not a folder", at: SourceLocation(path: folder))
+            }
+            let entries = (try? fm.contentsOfDirectory(atPath: folder)) ?? []
+            if !entries.isEmpty && !entries.contains(marker) {
+                return .error("the output folder '\(folder)' holds files policy-site did not make; empty it or choose another --output", at: SourceLocation(path: folder))
+            }
+        }
+        return nil
+    }
+
+    func write(_ files: [OutputFile]) throws -> Result {
+        let fm = FileManager.default
+        var result = Result()
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let all = files + [OutputFile(path: Self.marker, bytes: Array("This folder is written by policy-site; files here are replaced on each build.\n".utf8))]
+        var keep: Set<String> = []
+        for file in all {
+            precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."), "output path escapes the output folder")
+            keep.insert(file.path)
+            let full = folder + "/" + file.path
+            if let existing = fm.contents(atPath: full), existing.elementsEqual(file.bytes) {
+                result.unchanged += 1
+                continue
+            }
+            let dir = (full as NSString).deletingLastPathComponent
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
+            result.written += 1
+        }
+        result.removed = removeStale(keeping: keep)
+        return result
+    }
+
+    /// Deletes files from earlier builds that this build did not produce, then empty folders.
+    private func removeStale(keeping keep: Set<String>) -> Int {
+        let fm = FileManager.default
+        var removed = 0
+        guard let walker = fm.enumerator(atPath: folder) else { return 0 }
+        var stale: [String] = []
+        var folders: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let full = folder + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { folders.append(full) } else if !keep.contains(relative) { stale.append(full) }
+        }
+        for path in stale.sorted() where (try? fm.removeItem(atPath: path)) != nil { removed += 1 }
+        for dir in folders.sorted(by: >) where ((try? fm.contentsOfDirectory(atPath: dir)) ?? ["x"]).isEmpty {
+            try? fm.removeItem(atPath: dir)
+        }
+        return removed
+    }
+}

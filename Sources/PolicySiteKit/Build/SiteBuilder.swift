@@ -1,0 +1,157 @@
+import Foundation
+
+/// Builds a site: load → parse → resolve → render → check → write. Nothing is written unless
+/// every earlier phase succeeded, so a failed build leaves the previous output exactly as it was.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs the build. With `write: false` every check runs but the output folder is not touched.
+    public func build(write: Bool = true, progress: (@Sendable (BuildStep) -> Void)? = nil) async -> BuildReport {
+        var report = BuildReport()
+        let clock = ContinuousClock()
+        var phaseStart = clock.now
+        func finish(_ step: BuildStep) {
+            let now = clock.now
+            let d = now - phaseStart
+            report.timings.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            phaseStart = now
+        }
+        func stop() -> BuildReport {
+            if options.strict { report.diagnostics = report.diagnostics.promotingWarnings() }
+            report.diagnostics.sort()
+            return report
+        }
+
+        progress?(.load)
+        let (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
+        report.diagnostics += loadDiagnostics
+        let (templates, templateDiagnostics) = Templates.load(from: options.templates)
+        report.diagnostics += templateDiagnostics
+        if write, let d = OutputWriter.checkFolder(options.output, content: options.content, templates: options.templates) {
+            report.diagnostics.append(d)
+        }
+        finish(.load)
+
+        progress?(.parse)
+        let (site, parseDiagnostics) = await Self.parse(sources)
+        report.diagnostics += parseDiagnostics
+        report.site = site
+        finish(.parse)
+
+        progress?(.resolve)
+        let resolved = SiteResolver.resolve(site, sources: sources, options: options)
+        report.diagnostics += resolved.diagnostics
+        finish(.resolve)
+        guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
+
+        progress?(.render)
+        let specs = CorePages.specs(for: site, linkers: resolved.linkers, contentFolder: options.content) + resolved.pages
+        let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
+        let pages = await renderer.renderAll(specs)
+        var files = pages.map(\.file)
+        for page in pages { report.diagnostics += page.diagnostics }
+        for spec in resolved.files { files.append(OutputFile(path: spec.path, bytes: spec.make(site, options))) }
+        files += Self.assets(in: options.templates, diagnostics: &report.diagnostics)
+        report.pages = pages.count
+        finish(.render)
+
+        progress?(.check)
+        let otherFiles = Set(files.map(\.path))
+        report.diagnostics += LinkChecker.check(pages: pages, otherFiles: otherFiles, baseURL: options.baseURL)
+        var seenPaths: Set<String> = []
+        for file in files where !seenPaths.insert(file.path).inserted {
+            report.diagnostics.append(.error("two pages would be written to /\(file.path); rename one of the sources", at: SourceLocation(path: options.content)))
+        }
+        finish(.check)
+        if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) || !write { return stop() }
+
+        progress?(.write)
+        do {
+            let result = try OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
+            report.written = result.written
+            report.unchanged = result.unchanged
+            report.removed = result.removed
+        } catch {
+            report.diagnostics.append(.error("could not write the site: \(error.localizedDescription)", at: SourceLocation(path: options.output)))
+        }
+        finish(.write)
+        return stop()
+    }
+
+    /// Parses the config, every school file and every policy, policies in parallel.
+    static func parse(_ sources: SiteSources) async -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var config = SiteConfig()
+        if let text = sources.config {
+            let (parsed, d) = SiteConfig.parse(text.text, path: text.path)
+            diagnostics += d
+            if let parsed { config = parsed }
+        }
+        let jobs: [(Int, Slug, SourceText)] = sources.schools.enumerated().flatMap { index, school in
+            school.policies.map { (index, $0.slug, $0.source) }
+        }
+        let parsed = await withTaskGroup(of: [(Int, Policy?, [Diagnostic])].self) { group in
+            let chunk = max(1, jobs.count / (ProcessInfoCores.count * 4))
+            var start = 0
+            while start < jobs.count {
+                let slice = jobs[start..<min(start + chunk, jobs.count)]
+                group.addTask {
+                    slice.map { index, slug, source in
+                        let (policy, d) = Policy.parse(source.text, school: sources.schools[index].slug, slug: slug, path: source.path)
+                        return (index, policy, d)
+                    }
+                }
+                start += chunk
+            }
+            var all: [(Int, Policy?, [Diagnostic])] = []
+            for await results in group { all += results }
+            return all
+        }
+        var policiesBySchool: [Int: [Policy]] = [:]
+        for (index, policy, d) in parsed {
+            diagnostics += d
+            if let policy { policiesBySchool[index, default: []].append(policy) }
+        }
+        var publishers: [Publisher] = []
+        for (index, school) in sources.schools.enumerated() {
+            guard let file = school.schoolFile else { continue }
+            let (parsedSchool, d) = School.parse(file.text, slug: school.slug, path: file.path)
+            diagnostics += d
+            guard let parsedSchool else { continue }
+            let policies = (policiesBySchool[index] ?? []).sorted { $0.slug < $1.slug }
+            publishers.append(Publisher(school: parsedSchool, policies: policies))
+        }
+        return (Site(config: config, publishers: publishers.sorted { $0.school.slug < $1.school.slug }), diagnostics)
+    }
+
+    /// Copies `templates/assets/*` to `assets/` in the output.
+    static func assets(in templates: String, diagnostics: inout [Diagnostic]) -> [OutputFile] {
+        let folder = templates + "/assets"
+        var files: [OutputFile] = []
+        for name in SiteLoader.visibleEntries(folder) {
+            guard Slug(deriving: name) != nil, !name.contains("/"), let data = FileManager.default.contents(atPath: folder + "/" + name) else { continue }
+            files.append(OutputFile(path: "assets/" + name, bytes: [UInt8](data)))
+        }
+        if !files.contains(where: { $0.path == "assets/site.css" }) {
+            diagnostics.append(.error("templates/assets/site.css is missing", at: SourceLocation(path: folder)))
+        }
+        return files
+    }
+}
+
+extension SiteConfig {
+    /// Reads `content/site.yml`: `title:` and `description:`.
+    static func parse(_ text: String, path: String) -> (SiteConfig?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard var fields = YAMLFields(yaml: text, path: path, firstLine: 1, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+        var config = SiteConfig()
+        if let t = fields.string("title") { config.title = t }
+        config.description = fields.string("description")
+        diagnostics += fields.finish(known: "title, description")
+        return (config, diagnostics)
+    }
+}

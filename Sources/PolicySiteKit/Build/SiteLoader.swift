@@ -1,0 +1,113 @@
+import Foundation
+
+/// The raw inputs of a build: every source file's checked text, before parsing.
+struct SiteSources: Sendable {
+    struct SchoolSources: Sendable {
+        var slug: Slug
+        var schoolFile: SourceText?
+        var policies: [(slug: Slug, source: SourceText)]
+    }
+
+    var config: SourceText?
+    var schools: [SchoolSources] = []
+    /// `content/data/<name>.yml`, by name.
+    var data: [String: SourceText] = [:]
+}
+
+/// Reads `content/`: the only phase that touches the content files.
+enum SiteLoader {
+    /// Files larger than this are refused rather than read.
+    static let maximumFileSize = 16 * 1024 * 1024
+
+    static func load(content: String) -> (SiteSources, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sources = SiteSources()
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: content, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (sources, [.error("content folder not found (give it with --content)", at: SourceLocation(path: content))])
+        }
+        let root = URL(fileURLWithPath: content).resolvingSymlinksInPath().path
+
+        func read(_ path: String) -> SourceText? {
+            if let d = outsideCheck(path, root: root) { diagnostics.append(d); return nil }
+            if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
+                diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
+                return nil
+            }
+            guard let data = fm.contents(atPath: path) else {
+                diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
+                return nil
+            }
+            switch SourceText.decode([UInt8](data), path: path) {
+            case .success(let text): return text
+            case .failure(let d): diagnostics.append(d); return nil
+            }
+        }
+
+        let configPath = content + "/site.yml"
+        if fm.fileExists(atPath: configPath) { sources.config = read(configPath) }
+
+        let dataFolder = content + "/data"
+        for name in visibleEntries(dataFolder) where name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+            let stem = String(name.prefix { $0 != "." })
+            if let text = read(dataFolder + "/" + name) { sources.data[stem] = text }
+        }
+
+        let schoolsFolder = content + "/schools"
+        guard fm.fileExists(atPath: schoolsFolder) else {
+            diagnostics.append(.error("no 'schools' folder: each publisher goes in \(schoolsFolder)/<slug>/", at: SourceLocation(path: content)))
+            return (sources, diagnostics)
+        }
+        for name in visibleEntries(schoolsFolder) {
+            let folder = schoolsFolder + "/" + name
+            guard isFolder(folder) else {
+                diagnostics.append(.warning("ignored: only publisher folders belong in \(schoolsFolder)", at: SourceLocation(path: folder)))
+                continue
+            }
+            if let d = outsideCheck(folder, root: root) { diagnostics.append(d); continue }
+            guard let slug = Slug(validating: name) else {
+                diagnostics.append(.error("folder name '\(name)' is not a valid slug: use lower-case letters, digits and single hyphens (for example roe-green-junior-school)", at: SourceLocation(path: folder)))
+                continue
+            }
+            var school = SiteSources.SchoolSources(slug: slug, schoolFile: nil, policies: [])
+            let schoolFile = folder + "/school.yml"
+            if fm.fileExists(atPath: schoolFile) {
+                school.schoolFile = read(schoolFile)
+            } else {
+                diagnostics.append(.error("missing school.yml (name: and kind: of this publisher)", at: SourceLocation(path: schoolFile)))
+            }
+            for file in visibleEntries(folder) where file != "school.yml" {
+                let path = folder + "/" + file
+                guard file.hasSuffix(".md"), !isFolder(path) else {
+                    if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
+                    continue
+                }
+                let stem = String(file.dropLast(3))
+                guard let policySlug = Slug(validating: stem) else {
+                    diagnostics.append(.error("file name '\(file)' is not a valid slug: use lower-case letters, digits and single hyphens, then .md", at: SourceLocation(path: path)))
+                    continue
+                }
+                if let text = read(path) { school.policies.append((policySlug, text)) }
+            }
+            sources.schools.append(school)
+        }
+        return (sources, diagnostics)
+    }
+
+    static func visibleEntries(_ folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// A symbolic link whose target is outside the content folder is refused.
+    static func outsideCheck(_ path: String, root: String) -> Diagnostic? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if resolved == root || resolved.hasPrefix(root + "/") { return nil }
+        return .error("symbolic link points outside the content folder; copy the file in instead", at: SourceLocation(path: path))
+    }
+}

@@ -1,0 +1,31 @@
+/// The resolve phase's output: what rendering needs beyond the parsed site.
+struct ResolvedSite: Sendable {
+    var linkers: [any TextLinker] = []
+    var pages: [PageSpec] = []
+    var files: [FileSpec] = []
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Builds the site-wide indexes once every policy is parsed.
+enum SiteResolver {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
+        var resolved = ResolvedSite()
+        resolved.diagnostics += checkLineage(site)
+        return resolved
+    }
+
+    /// Every `based_on` must name a published policy.
+    static func checkLineage(_ site: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for publisher in site.publishers {
+            for policy in publisher.policies {
+                guard let ref = policy.basedOn, let location = policy.basedOnLocation else { continue }
+                let school = ref.school ?? publisher.school.slug
+                if site.publisher(school)?.policies.contains(where: { $0.slug == ref.policy }) != true {
+                    diagnostics.append(.warning("based_on '\(school)/\(ref.policy)' is not a published policy", at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

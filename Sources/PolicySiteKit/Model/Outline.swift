@@ -1,0 +1,80 @@
+import Markdown
+
+/// What a numbered or titled piece of a policy is.
+public enum AnchorKind: String, Sendable, Hashable {
+    /// "5. Personal use of social media" → `#section-5`.
+    case section
+    /// "5.12 Staff should not…" or "9.9.3 Responding to Specific Concerns" → `#clause-5.12`.
+    case clause
+    /// "a) Keep calm" under clause 9.9.3 → `#clause-9.9.3-a`.
+    case step
+    /// "Appendix 2", "Appendix B" → `#appendix-2`, `#appendix-b`.
+    case appendix
+    /// Any other heading → an id from its words.
+    case heading
+    /// A declaration form → `#form-<slug>`.
+    case form
+}
+
+/// A stable, linkable place in a policy.
+public struct Anchor: Sendable, Hashable {
+    public var kind: AnchorKind
+    /// The id used in the page: `clause-5.12`.
+    public var id: String
+    /// The number or letter as written, normalised: "5.12", "2", "b", "a"; empty for headings.
+    public var number: String
+    /// The heading's words, or the clause's first sentence.
+    public var title: String
+    /// True when the anchor is on a heading (it appears in the table of contents).
+    public var isHeading: Bool
+    /// Rendered heading level (2…6), for headings.
+    public var level: Int
+    /// Where it is in the source file.
+    public var location: SourceLocation
+
+    /// How people say it: "Clause 5.12", "Section 5", "Appendix B".
+    public var label: String {
+        switch kind {
+        case .section: "Section \(number)"
+        case .clause: "Clause \(number)"
+        case .step: "Step \(number))"
+        case .appendix: "Appendix \(number.uppercased())"
+        case .heading, .form: title
+        }
+    }
+}
+
+/// Identifies a block in a document tree: indices from the top-level block list down through
+/// list items and block quotes.
+public struct BlockPath: Sendable, Hashable {
+    public var indices: [Int]
+    public init(_ indices: [Int]) { self.indices = indices }
+    public func appending(_ i: Int) -> BlockPath { BlockPath(indices + [i]) }
+}
+
+/// All anchors of a policy in document order, and which block each belongs to.
+public struct Outline: Sendable {
+    public var anchors: [Anchor]
+    public var byBlock: [BlockPath: Int]
+    public var ids: Set<String>
+
+    public init(anchors: [Anchor] = [], byBlock: [BlockPath: Int] = [:]) {
+        self.anchors = anchors
+        self.byBlock = byBlock
+        self.ids = Set(anchors.map(\.id))
+    }
+
+    public func anchor(at path: BlockPath) -> Anchor? {
+        byBlock[path].map { anchors[$0] }
+    }
+
+    public func anchor(id: String) -> Anchor? {
+        anchors.first { $0.id == id }
+    }
+
+    /// Sections, appendices and headings (not body clauses): what the table of contents shows.
+    public var headings: [Anchor] { anchors.filter(\.isHeading) }
+
+    /// Every numbered clause, in order.
+    public var clauses: [Anchor] { anchors.filter { $0.kind == .clause || $0.kind == .step } }
+}

@@ -1,0 +1,45 @@
+import Markdown
+
+/// Who a policy is written for.
+public enum Audience: String, Sendable, CaseIterable, Comparable {
+    case staff, governors, parents, pupils
+
+    public var label: String {
+        switch self {
+        case .staff: "Staff"
+        case .governors: "Governors"
+        case .parents: "Parents and carers"
+        case .pupils: "Pupils"
+        }
+    }
+
+    public static func < (a: Audience, b: Audience) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A reference from one policy to the model or sibling policy it was adopted from.
+public struct PolicyReference: Sendable, Hashable {
+    public var school: Slug?
+    public var policy: Slug
+}
+
+/// One policy: its front matter, its Markdown body as Swift values, and its detected structure.
+public struct Policy: Sendable {
+    public var school: Slug
+    public var slug: Slug
+    public var path: String
+    public var title: String
+    public var version: String?
+    public var adopted: PolicyDate?
+    public var adoptedBy: String?
+    public var reviewDue: PolicyDate?
+    public var audience: [Audience]
+    public var basedOn: PolicyReference?
+    public var basedOnLocation: SourceLocation?
+    public var document: MarkdownDocument
+    /// Line of the file where the Markdown body starts: body line N is file line N + offset.
+    public var bodyLineOffset: Int
+    public var outline: Outline
+    public var forms: [Form]
+}

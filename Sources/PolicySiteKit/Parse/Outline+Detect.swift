@@ -1,0 +1,224 @@
+import Markdown
+
+/// The shapes a block's opening words can take, as policies write them.
+enum NumberingPattern: Equatable {
+    /// "5. Personal use", "12 The law", "Section 4: Appendices".
+    case section(String, rest: Substring)
+    /// "5.12 Staff…", "9.9. Dealing with…", "9.9.3 Responding…".
+    case clause(String, rest: Substring)
+    /// "a) Keep calm", "(b) Gather Evidence".
+    case step(String, rest: Substring)
+    /// "Appendix 2", "APPENDIX B – Relevant legislation".
+    case appendix(String, rest: Substring)
+
+    /// Reads the pattern at the start of `text`; `isHeading` allows the section form.
+    static func match(_ text: Substring, isHeading: Bool) -> NumberingPattern? {
+        let t = text.drop { $0 == " " }
+        if let m = appendix(t) { return m }
+        if let m = clauseOrSection(t, isHeading: isHeading) { return m }
+        if let m = step(t) { return m }
+        if isHeading, let m = sectionWord(t) { return m }
+        return nil
+    }
+
+    private static func appendix(_ t: Substring) -> NumberingPattern? {
+        guard t.count >= 10, t.prefix(8).lowercased() == "appendix" else { return nil }
+        var rest = t.dropFirst(8)
+        guard rest.first == " " else { return nil }
+        rest = rest.drop { $0 == " " }
+        let token = rest.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        guard !token.isEmpty else { return nil }
+        let isNumber = token.allSatisfy(\.isNumber) && token.count <= 3
+        let isLetter = token.count == 1 && token.first!.isLetter
+        guard isNumber || isLetter else { return nil }
+        return .appendix(token.lowercased(), rest: rest.dropFirst(token.count))
+    }
+
+    private static func clauseOrSection(_ t: Substring, isHeading: Bool) -> NumberingPattern? {
+        var parts: [Substring] = []
+        var i = t.startIndex
+        var sawTrailingDot = false
+        while i < t.endIndex {
+            let start = i
+            while i < t.endIndex, t[i].isASCII, t[i].isNumber { i = t.index(after: i) }
+            let digits = t[start..<i]
+            guard !digits.isEmpty, digits.count <= 3 else { return nil }
+            parts.append(digits)
+            if i < t.endIndex, t[i] == "." {
+                let next = t.index(after: i)
+                if next < t.endIndex, t[next].isASCII, t[next].isNumber {
+                    i = next
+                    continue
+                }
+                sawTrailingDot = true
+                i = next
+            }
+            break
+        }
+        guard !parts.isEmpty else { return nil }
+        // The number must be followed by a space or end the text ("5.12 Staff", "9.9.").
+        guard i == t.endIndex || t[i] == " " || t[i] == "\t" else { return nil }
+        let rest = t[i...].drop { $0 == " " || $0 == "\t" }
+        let number = parts.joined(separator: ".")
+        if parts.count >= 2 { return .clause(number, rest: rest) }
+        guard isHeading, sawTrailingDot || !rest.isEmpty, !rest.isEmpty || sawTrailingDot else { return nil }
+        return .section(number, rest: rest)
+    }
+
+    private static func step(_ t: Substring) -> NumberingPattern? {
+        var s = t
+        let opened = s.first == "("
+        if opened { s = s.dropFirst() }
+        guard let letter = s.first, letter.isASCII, letter.isLowercase, letter.isLetter else { return nil }
+        s = s.dropFirst()
+        guard s.first == ")" else { return nil }
+        s = s.dropFirst()
+        guard s.first == " " || s.isEmpty else { return nil }
+        return .step(String(letter), rest: s.drop { $0 == " " })
+    }
+
+    private static func sectionWord(_ t: Substring) -> NumberingPattern? {
+        guard t.prefix(8).lowercased() == "section " else { return nil }
+        let rest = t.dropFirst(8)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3 else { return nil }
+        return .section(String(digits), rest: rest.dropFirst(digits.count).drop { $0 == ":" || $0 == " " })
+    }
+}
+
+/// Finds every section, clause, lettered step, appendix and heading in a policy body and gives
+/// each a stable id. Pure: the same document always gives the same outline.
+struct OutlineDetector {
+    let path: String
+    let lineOffset: Int
+    private(set) var anchors: [Anchor] = []
+    private(set) var byBlock: [BlockPath: Int] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+    private var usedIDs: Set<String> = OutlineDetector.reservedIDs
+    private var stepParent: String? = nil
+    private var lastLevel = 1
+
+    /// Ids the page templates use themselves.
+    static let reservedIDs: Set<String> = ["main-content", "site-nav", "toc", "policy-status", "top", "search", "forms", "site-footer"]
+
+    init(path: String, lineOffset: Int) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    func location(_ p: SourcePosition) -> SourceLocation {
+        SourceLocation(path: path, line: p.line + lineOffset, column: p.column)
+    }
+
+    mutating func detect(_ blocks: [Block], under parent: BlockPath = BlockPath([])) {
+        for (i, block) in blocks.enumerated() {
+            let blockPath = parent.appending(i)
+            switch block {
+            case .heading(let h):
+                heading(h, at: blockPath)
+            case .paragraph(let p):
+                paragraph(p, at: blockPath)
+            case .list(let list):
+                for (j, item) in list.items.enumerated() {
+                    detect(item.blocks, under: blockPath.appending(j))
+                }
+            case .codeBlock(let c):
+                if let form = FormHeader(info: c.info) {
+                    let level = min(lastLevel + 1, 6)
+                    add(Anchor(kind: .form, id: "form-\(form.slug.rawValue)", number: "", title: form.title, isHeading: true,
+                               level: level, location: location(c.position)), at: blockPath)
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func heading(_ h: Heading, at blockPath: BlockPath) {
+        let text = h.content.plainText
+        let level = min(max(2, h.level), lastLevel + 1, 6)
+        lastLevel = level
+        let loc = location(h.position)
+        var pattern = NumberingPattern.match(Substring(text), isHeading: true)
+        if case .step = pattern, stepParent == nil { pattern = nil }
+        let anchor: Anchor
+        switch pattern {
+        case .appendix(let n, _):
+            anchor = Anchor(kind: .appendix, id: "appendix-\(n)", number: n, title: text, isHeading: true, level: level, location: loc)
+        case .clause(let n, _):
+            anchor = Anchor(kind: .clause, id: "clause-\(n)", number: n, title: text, isHeading: true, level: level, location: loc)
+        case .section(let n, _):
+            anchor = Anchor(kind: .section, id: "section-\(n)", number: n, title: text, isHeading: true, level: level, location: loc)
+        case .step(let letter, _):
+            let parentID = stepParent ?? ""
+            add(Anchor(kind: .step, id: "\(parentID)-\(letter)", number: stepNumber(parentID, letter), title: text, isHeading: true, level: level, location: loc), at: blockPath)
+            return
+        case nil:
+            let base = Slug(deriving: text)?.rawValue ?? "heading"
+            add(Anchor(kind: .heading, id: base, number: "", title: text, isHeading: true, level: level, location: loc), at: blockPath, warnDuplicate: false)
+            stepParent = anchors.last?.id
+            return
+        }
+        add(anchor, at: blockPath, warnDuplicate: true)
+        stepParent = anchors.last?.id
+    }
+
+    private mutating func paragraph(_ p: Paragraph, at blockPath: BlockPath) {
+        let text = p.content.plainText
+        switch NumberingPattern.match(Substring(text), isHeading: false) {
+        case .clause(let n, let rest):
+            add(Anchor(kind: .clause, id: "clause-\(n)", number: n, title: OutlineDetector.firstSentence(rest), isHeading: false, level: 0, location: location(p.position)), at: blockPath, warnDuplicate: true)
+            stepParent = anchors.last?.id
+        case .step(let letter, let rest):
+            guard let parentID = stepParent else { return }
+            add(Anchor(kind: .step, id: "\(parentID)-\(letter)", number: stepNumber(parentID, letter), title: OutlineDetector.firstSentence(rest), isHeading: false, level: 0, location: location(p.position)), at: blockPath, warnDuplicate: true)
+        default:
+            break
+        }
+    }
+
+    /// "9.9.3a" style number for a step under a clause; the letter alone otherwise.
+    private func stepNumber(_ parentID: String, _ letter: String) -> String {
+        if parentID.hasPrefix("clause-") { return String(parentID.dropFirst(7)) + letter }
+        return letter
+    }
+
+    private mutating func add(_ anchor: Anchor, at blockPath: BlockPath, warnDuplicate: Bool = true) {
+        var a = anchor
+        a.id = unique(anchor.id, location: anchor.location, warnDuplicate: warnDuplicate, label: anchor.label)
+        byBlock[blockPath] = anchors.count
+        anchors.append(a)
+    }
+
+    private mutating func unique(_ id: String, location: SourceLocation, warnDuplicate: Bool, label: String? = nil) -> String {
+        if usedIDs.insert(id).inserted { return id }
+        if warnDuplicate, let first = anchors.first(where: { $0.id == id }) {
+            diagnostics.append(.warning("\(label ?? id) appears twice in this policy (first at line \(first.location.line)); this one gets a different link", at: location))
+        }
+        var n = 2
+        while !usedIDs.insert("\(id)-\(n)").inserted { n += 1 }
+        return "\(id)-\(n)"
+    }
+
+    /// The first sentence of a clause, for indexes: up to the first full stop, at most 120 characters.
+    static func firstSentence(_ text: Substring) -> String {
+        var end = text.endIndex
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if (c == "." || c == "!" || c == "?" || c == ":" || c == ";"), next == text.endIndex || text[next] == " " {
+                end = next
+                break
+            }
+            i = next
+        }
+        let sentence = text[..<end]
+        if sentence.count <= 120 { return String(sentence) }
+        let cut = sentence.prefix(117)
+        let lastSpace = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<lastSpace]) + "…"
+    }
+
+    var outline: Outline { Outline(anchors: anchors, byBlock: byBlock) }
+}

@@ -1,0 +1,83 @@
+import Markdown
+
+extension Policy {
+    static let knownFields = "title, version, adopted, adopted_by, review_due, audience, based_on"
+
+    /// Reads a policy file's text: front matter, Markdown body, structure and forms. Pure: no file
+    /// access; every problem comes back as a diagnostic at its line in the file.
+    public static func parse(_ text: String, school: Slug, slug: Slug, path: String) -> (Policy?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, path: path) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        guard var fields = YAMLFields(yaml: split.yaml, path: path, firstLine: split.yamlFirstLine, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        let title = fields.string("title", required: true)
+        let version = fields.string("version")
+        let adopted = fields.date("adopted")
+        let adoptedBy = fields.string("adopted_by")
+        let reviewDue = fields.date("review_due")
+        var audience: [Audience] = []
+        for (word, location) in fields.strings("audience") {
+            if let a = Audience(rawValue: word.lowercased()) {
+                if !audience.contains(a) { audience.append(a) }
+            } else {
+                fields.appendError("audience '\(word)' is not one of: staff, governors, parents, pupils", at: location)
+            }
+        }
+        audience.sort()
+        var basedOn: PolicyReference? = nil
+        var basedOnLocation: SourceLocation? = nil
+        if let raw = fields.string("based_on"), let node = fields.node("based_on") {
+            basedOnLocation = fields.location(of: node)
+            let parts = raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let slugs = parts.map { Slug(validating: $0) }
+            if parts.count == 2, let s = slugs[0], let p = slugs[1] {
+                basedOn = PolicyReference(school: s, policy: p)
+            } else if parts.count == 1, let p = slugs[0] {
+                basedOn = PolicyReference(school: nil, policy: p)
+            } else {
+                fields.appendError("based_on must be 'publisher-slug/policy-slug' or 'policy-slug'", at: basedOnLocation!)
+            }
+        }
+        if let adopted, let reviewDue, reviewDue < adopted {
+            if let node = fields.node("review_due") {
+                fields.appendError("review_due (\(reviewDue.iso)) is before adopted (\(adopted.iso))", at: fields.location(of: node))
+            }
+        }
+        diagnostics += fields.finish(known: knownFields)
+
+        let lineOffset = split.bodyFirstLine - 1
+        let document: MarkdownDocument
+        do {
+            document = try MarkdownDocument.parse(split.body)
+        } catch {
+            switch error {
+            case .nestingTooDeep(let p, let limit):
+                diagnostics.append(.error("lists or quotes nest more than \(limit) levels deep; flatten them", at: SourceLocation(path: path, line: p.line + lineOffset, column: p.column)))
+            }
+            return (nil, diagnostics)
+        }
+        var detector = OutlineDetector(path: path, lineOffset: lineOffset)
+        detector.detect(document.blocks)
+        diagnostics += detector.diagnostics
+
+        var forms: [Form] = []
+        for block in document.blocks {
+            guard case .codeBlock(let code) = block, FormHeader.looksLikeForm(code.info) else { continue }
+            let (form, formDiagnostics) = Form.parse(code, path: path, lineOffset: lineOffset)
+            diagnostics += formDiagnostics
+            if let form { forms.append(form) }
+        }
+
+        guard let title, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        let policy = Policy(school: school, slug: slug, path: path, title: title, version: version, adopted: adopted,
+                            adoptedBy: adoptedBy, reviewDue: reviewDue, audience: audience, basedOn: basedOn,
+                            basedOnLocation: basedOnLocation, document: document, bodyLineOffset: lineOffset,
+                            outline: detector.outline, forms: forms)
+        return (policy, diagnostics)
+    }
+}

@@ -1,0 +1,72 @@
+/// A source file's text after the checks every input gets: valid UTF-8, no NUL, a BOM dropped,
+/// and CRLF or lone CR line ends turned into LF so that line numbers mean what an editor shows.
+public struct SourceText: Sendable {
+    public let path: String
+    public let text: String
+
+    /// Decodes `bytes`; on failure returns a diagnostic at the first bad byte's line and column.
+    public static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
+        var start = 0
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
+        var line = 1, column = 1
+        var i = start
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0 {
+                return .failure(.error("NUL byte in text; save the file as plain UTF-8 text", at: SourceLocation(path: path, line: line, column: column)))
+            }
+            let length = utf8SequenceLength(bytes, at: i)
+            if length == 0 {
+                return .failure(.error("invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))); save the file as UTF-8", at: SourceLocation(path: path, line: line, column: column)))
+            }
+            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                line += 1
+                column = 1
+            } else if b != 0x0D {
+                column += 1
+            }
+            i += length
+        }
+        var text = String(decoding: bytes[start...], as: UTF8.self)
+        if text.utf8.contains(0x0D) {
+            text = text.replacingCRLF()
+        }
+        return .success(SourceText(path: path, text: text))
+    }
+
+    /// Bytes in the valid UTF-8 sequence starting at `i`, or 0 if it is not valid.
+    static func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int) -> Bool { i + k < bytes.count && bytes[i + k] & 0xC0 == 0x80 }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1) && bytes[i + 1] >= 0xA0 && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1) && bytes[i + 1] < 0xA0 && cont(2) ? 3 : 0
+        case 0xF0: return cont(1) && bytes[i + 1] >= 0x90 && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1) && bytes[i + 1] < 0x90 && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+}
+
+extension String {
+    /// CRLF and lone CR become LF.
+    func replacingCRLF() -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(utf8.count)
+        var previousCR = false
+        for b in utf8 {
+            if b == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+            } else {
+                if !(b == 0x0A && previousCR) { out.append(b) }
+                previousCR = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read field by field, with every problem reported at the field's own line in the
+/// file (YAML positions are offset by where the YAML starts in the file).
+struct YAMLFields {
+    let path: String
+    let lineOffset: Int
+    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var used: Set<String> = []
+    let mappingLocation: SourceLocation
+
+    /// The most YAML nodes a front matter or school file may hold; more is refused (alias bombs).
+    static let nodeLimit = 10_000
+
+    /// Parses `yaml`; nil (with a diagnostic) if it is not valid YAML or not a mapping.
+    init?(yaml: String, path: String, firstLine: Int, diagnostics out: inout [Diagnostic]) {
+        self.path = path
+        self.lineOffset = firstLine - 1
+        self.mappingLocation = SourceLocation(path: path, line: firstLine, column: 1)
+        if yaml.contains("*") || yaml.contains("&"), let d = YAMLFields.aliasCheck(yaml, path: path, firstLine: firstLine) {
+            out.append(d)
+            return nil
+        }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            out.append(YAMLFields.diagnostic(for: error, path: path, lineOffset: firstLine - 1))
+            return nil
+        } catch {
+            out.append(.error("YAML could not be read: \(error)", at: mappingLocation))
+            return nil
+        }
+        guard let node else {
+            self.pairs = []
+            return
+        }
+        guard let mapping = node.mapping else {
+            out.append(.error("expected 'key: value' lines", at: location(of: node)))
+            return nil
+        }
+        var seen: Set<String> = []
+        for (k, v) in mapping {
+            guard let key = k.scalar?.string else {
+                out.append(.error("a key must be plain text", at: location(of: k)))
+                continue
+            }
+            if !seen.insert(key).inserted {
+                out.append(.error("'\(key)' is given twice", at: location(of: k)))
+                continue
+            }
+            pairs.append((key, k, v))
+        }
+    }
+
+    /// Anchors and aliases have no use in front matter and are how YAML "billion laughs" bombs work.
+    private static func aliasCheck(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
+        var line = firstLine
+        for raw in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            var inQuote: Character? = nil
+            var column = 1
+            var previous: Character = " "
+            for ch in raw {
+                defer { column += 1; previous = ch }
+                if let q = inQuote { if ch == q { inQuote = nil }; continue }
+                if ch == "#" && (previous == " " || column == 1) { break }
+                if (ch == "\"" || ch == "'") && (previous == " " || previous == ":" || column == 1 || previous == "[" || previous == ",") { inQuote = ch; continue }
+                if (ch == "*" || ch == "&") && (previous == " " || previous == "[" || previous == "," || column == 1) {
+                    return .error("YAML anchors and aliases ('\(ch)') are not allowed here; write the value out", at: SourceLocation(path: path, line: line, column: column))
+                }
+            }
+        }
+        return nil
+    }
+
+    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+        func loc(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            let what = context.map { "\($0.text), \(problem)" } ?? problem
+            return .error("YAML syntax: \(what)", at: loc(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("'\(duplicates.joined(separator: "', '"))' is given twice", at: loc(context.mark))
+        default:
+            return .error("YAML could not be read: \(error)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return mappingLocation }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The value node for `key`, marking the key as known.
+    mutating func node(_ key: String) -> Node? {
+        used.insert(key)
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// A text value; nil if absent. A non-text value is an error.
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation)) }
+            return nil
+        }
+        guard let s = node.scalar?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+            if node.scalar != nil && !required { return nil }
+            diagnostics.append(.error("'\(key)' must be text", at: location(of: node)))
+            return nil
+        }
+        return s
+    }
+
+    /// A date value, `YYYY-MM-DD` or `YYYY-MM`.
+    mutating func date(_ key: String, required: Bool = false) -> PolicyDate? {
+        guard let node = node(key) else {
+            if required { diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation)) }
+            return nil
+        }
+        guard let s = node.scalar?.string, let d = PolicyDate(iso: s.trimmingCharacters(in: .whitespaces)) else {
+            diagnostics.append(.error("'\(key)' is not a date: write YYYY-MM-DD (2025-09-15) or YYYY-MM (2025-09)", at: location(of: node)))
+            return nil
+        }
+        return d
+    }
+
+    /// A list of text values; a single text value counts as a list of one.
+    mutating func strings(_ key: String) -> [(String, SourceLocation)] {
+        guard let node = node(key) else { return [] }
+        if let s = node.scalar?.string { return s.isEmpty ? [] : [(s, location(of: node))] }
+        guard let seq = node.sequence else {
+            diagnostics.append(.error("'\(key)' must be a list, like [staff, governors]", at: location(of: node)))
+            return []
+        }
+        var out: [(String, SourceLocation)] = []
+        for item in seq {
+            if let s = item.scalar?.string { out.append((s, location(of: item))) } else {
+                diagnostics.append(.error("each entry of '\(key)' must be text", at: location(of: item)))
+            }
+        }
+        return out
+    }
+
+    /// A list of mappings, each read with its own `YAMLFields`.
+    mutating func mappings(_ key: String) -> [YAMLFields] {
+        guard let node = node(key) else { return [] }
+        guard let seq = node.sequence else {
+            diagnostics.append(.error("'\(key)' must be a list of entries ('- name: …')", at: location(of: node)))
+            return []
+        }
+        var out: [YAMLFields] = []
+        for item in seq {
+            guard let m = item.mapping else {
+                diagnostics.append(.error("each entry of '\(key)' must be 'key: value' lines", at: location(of: item)))
+                continue
+            }
+            out.append(YAMLFields(mapping: m, node: item, parent: self))
+        }
+        return out
+    }
+
+    private init(mapping: Node.Mapping, node: Node, parent: YAMLFields) {
+        path = parent.path
+        lineOffset = parent.lineOffset
+        mappingLocation = parent.location(of: node)
+        for (k, v) in mapping {
+            if let key = k.scalar?.string { pairs.append((key, k, v)) }
+        }
+    }
+
+    mutating func appendDiagnostic(_ d: Diagnostic) { diagnostics.append(d) }
+
+    /// Warnings for keys nobody asked for (usually a typo), plus every diagnostic so far.
+    func finish(known: String) -> [Diagnostic] {
+        var out = diagnostics
+        for pair in pairs where !used.contains(pair.key) {
+            out.append(.warning("unknown field '\(pair.key)' (known fields: \(known))", at: location(of: pair.keyNode)))
+        }
+        return out
+    }
+}

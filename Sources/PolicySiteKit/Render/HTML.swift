@@ -1,0 +1,42 @@
+/// Escaping for text and attribute values in generated HTML.
+enum HTML {
+    /// Escapes `&`, `<`, `>` and `"` (enough for both text and double-quoted attributes).
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Schemes a link in a policy may use; anything else with a scheme (javascript:, data:,
+    /// vbscript:, file:) is dropped.
+    static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// The URL's scheme, lower-cased, after removing the whitespace and control characters browsers
+    /// ignore ("java\tscript:" is javascript:); nil for a relative URL.
+    static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
+            if scalar == ":" { return scheme.lowercased() }
+            if scalar == "/" || scalar == "?" || scalar == "#" { return nil }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    /// True when `url` may be published as a link.
+    static func isSafeLink(_ url: String) -> Bool {
+        guard let scheme = scheme(of: url) else { return true }
+        return safeSchemes.contains(scheme)
+    }
+}

@@ -1,0 +1,327 @@
+import Foundation
+import Markdown
+
+/// Renders a policy's Markdown body to HTML: ids and permalinks on every anchor, safe links only,
+/// raw HTML dropped, forms laid out for signing, and running text passed through the linkers.
+struct PolicyBodyRenderer {
+    let policy: Policy
+    let linkers: [any TextLinker]
+    /// How a form inside the policy links to its own printable page ("forms/<slug>/index.html"), if any.
+    let formPageHref: (Form) -> String?
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Internal links this body emits, with where they came from, for the link checker.
+    private(set) var emittedLinks: [(href: String, location: SourceLocation)] = []
+    private var out = ""
+    private var currentAnchorID: String? = nil
+
+    init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }) {
+        self.policy = policy
+        self.linkers = linkers
+        self.formPageHref = formPageHref
+    }
+
+    func location(_ p: SourcePosition) -> SourceLocation {
+        SourceLocation(path: policy.path, line: p.line + policy.bodyLineOffset, column: p.column)
+    }
+
+    /// The body's HTML.
+    mutating func render() -> String {
+        out.reserveCapacity(policy.document.blocks.count * 400)
+        blocks(policy.document.blocks, under: BlockPath([]), tight: false)
+        return out
+    }
+
+    private mutating func blocks(_ list: [Block], under parent: BlockPath, tight: Bool) {
+        for (i, block) in list.enumerated() {
+            self.block(block, path: parent.appending(i), tight: tight)
+        }
+    }
+
+    private mutating func block(_ block: Block, path: BlockPath, tight: Bool) {
+        let anchor = policy.outline.anchor(at: path)
+        switch block {
+        case .heading(let h):
+            let a = anchor!
+            currentAnchorID = a.id
+            let tag = "h\(a.level)"
+            out += "<\(tag) id=\"\(a.id)\" class=\"anchor \(a.kind.rawValue)\">"
+            inlines(h.content, at: h.position, linking: false)
+            out += "<a class=\"permalink\" href=\"#\(a.id)\"><span class=\"visually-hidden\">Link to \(HTML.escape(a.kind == .heading ? "this section" : a.label))</span><span aria-hidden=\"true\">#</span></a></\(tag)>\n"
+        case .paragraph(let p):
+            if let a = anchor, a.kind == .clause || a.kind == .step {
+                currentAnchorID = a.id
+                let (number, rest) = splitNumber(p.content, anchor: a)
+                out += "<p id=\"\(a.id)\" class=\"clause\"><a class=\"clause-number\" href=\"#\(a.id)\" title=\"Link to \(HTML.escape(a.label))\">\(HTML.escape(number))</a> "
+                inlines(rest, at: p.position, linking: true)
+                out += "</p>\n"
+            } else if tight {
+                inlines(p.content, at: p.position, linking: true)
+                out += "\n"
+            } else {
+                out += "<p>"
+                inlines(p.content, at: p.position, linking: true)
+                out += "</p>\n"
+            }
+        case .list(let list):
+            if list.isOrdered {
+                out += list.start == 1 ? "<ol>\n" : "<ol start=\"\(list.start)\">\n"
+            } else {
+                out += "<ul>\n"
+            }
+            for (j, item) in list.items.enumerated() {
+                out += "<li>"
+                blocks(item.blocks, under: path.appending(j), tight: list.isTight)
+                out += "</li>\n"
+            }
+            out += list.isOrdered ? "</ol>\n" : "</ul>\n"
+        case .blockQuote(let q):
+            out += "<blockquote>\n"
+            blocks(q.blocks, under: path, tight: false)
+            out += "</blockquote>\n"
+        case .codeBlock(let c):
+            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = policy.forms.first(where: { $0.location == a.location }) {
+                currentAnchorID = a.id
+                formBlock(form, anchor: a)
+            } else {
+                out += "<pre><code>\(HTML.escape(c.literal))</code></pre>\n"
+            }
+        case .html(let h):
+            diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(h.position)))
+        case .thematicBreak:
+            out += "<hr>\n"
+        case .table(let t):
+            table(t)
+        }
+    }
+
+    /// Splits "5.12 Staff should…" into the number as written and the inlines after it.
+    private func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
+        let text = content.plainText
+        guard let match = NumberingPattern.match(Substring(text), isHeading: false) else { return (anchor.number, content) }
+        let rest: Substring
+        switch match {
+        case .clause(_, let r), .step(_, let r), .section(_, let r), .appendix(_, let r): rest = r
+        }
+        let prefixCount = text.count - rest.count
+        let shown = text.prefix(prefixCount).trimmingCharacters(in: .whitespaces)
+        return (shown, Self.dropCharacters(prefixCount, from: content))
+    }
+
+    /// Removes the first `count` characters of plain text from an inline sequence.
+    static func dropCharacters(_ count: Int, from content: [Inline]) -> [Inline] {
+        var remaining = count
+        var result: [Inline] = []
+        for inline in content {
+            guard remaining > 0 else { result.append(inline); continue }
+            switch inline {
+            case .text(let s):
+                if s.count <= remaining { remaining -= s.count } else {
+                    result.append(.text(String(s.dropFirst(remaining))))
+                    remaining = 0
+                }
+            case .softBreak, .lineBreak:
+                remaining -= 1
+            case .strong(let kids):
+                let n = kids.plainText.count
+                if n <= remaining { remaining -= n } else {
+                    result.append(.strong(dropCharacters(remaining, from: kids)))
+                    remaining = 0
+                }
+            case .emphasis(let kids):
+                let n = kids.plainText.count
+                if n <= remaining { remaining -= n } else {
+                    result.append(.emphasis(dropCharacters(remaining, from: kids)))
+                    remaining = 0
+                }
+            default:
+                result.append(inline)
+                remaining = 0
+            }
+        }
+        return result
+    }
+
+    private mutating func table(_ t: Table) {
+        let label = t.header.map(\.plainText).filter { !$0.isEmpty }.joined(separator: ", ")
+        out += "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table: \(HTML.escape(label))\" tabindex=\"0\"><table>\n<thead><tr>"
+        for (i, cell) in t.header.enumerated() {
+            out += "<th scope=\"col\"\(align(t, i))>"
+            inlines(cell, at: t.position, linking: true)
+            out += "</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in t.rows {
+            out += "<tr>"
+            for (i, cell) in row.enumerated() {
+                out += "<td\(align(t, i))>"
+                inlines(cell, at: t.position, linking: true)
+                out += "</td>"
+            }
+            out += "</tr>\n"
+        }
+        out += "</tbody></table></div>\n"
+    }
+
+    private func align(_ t: Table, _ i: Int) -> String {
+        guard i < t.alignments.count else { return "" }
+        switch t.alignments[i] {
+        case .none: return ""
+        case .left: return " class=\"align-left\""
+        case .center: return " class=\"align-center\""
+        case .right: return " class=\"align-right\""
+        }
+    }
+
+    private mutating func formBlock(_ form: Form, anchor a: Anchor) {
+        out += "<section class=\"form\" id=\"\(a.id)\" aria-labelledby=\"\(a.id)-title\">\n"
+        out += "<h\(a.level) id=\"\(a.id)-title\">\(HTML.escape(form.title))<a class=\"permalink\" href=\"#\(a.id)\"><span class=\"visually-hidden\">Link to \(HTML.escape(form.title))</span><span aria-hidden=\"true\">#</span></a></h\(a.level)>\n"
+        if let href = formPageHref(form) {
+            out += "<p class=\"form-print\"><a href=\"\(href)\">Print this form on one A4 page</a></p>\n"
+            emittedLinks.append((href, form.location))
+        }
+        formParts(form)
+        out += "</section>\n"
+    }
+
+    /// The form's text and its fields, each field a label over a line to write on.
+    mutating func formParts(_ form: Form) {
+        for part in form.parts {
+            switch part {
+            case .text(let b):
+                var inner = PolicyBodyRenderer(policy: policy, linkers: [], formPageHref: formPageHref)
+                inner.currentAnchorID = currentAnchorID
+                inner.plainBlock(b)
+                out += inner.out
+            case .field(let f):
+                out += "<div class=\"field\"><span class=\"field-label\">\(HTML.escape(f.label))</span><span class=\"field-line\"></span></div>\n"
+            }
+        }
+    }
+
+    /// A block with no anchor lookup (for form text, which lives outside the policy's block tree).
+    mutating func plainBlock(_ b: Block) {
+        switch b {
+        case .heading(let h):
+            out += "<p class=\"form-heading\"><strong>"
+            inlines(h.content, at: h.position, linking: false)
+            out += "</strong></p>\n"
+        case .list(let list):
+            out += list.isOrdered ? "<ol>\n" : "<ul>\n"
+            for item in list.items {
+                out += "<li>"
+                for inner in item.blocks { if case .paragraph(let p) = inner { inlines(p.content, at: p.position, linking: false) } else { plainBlock(inner) } }
+                out += "</li>\n"
+            }
+            out += list.isOrdered ? "</ol>\n" : "</ul>\n"
+        case .paragraph(let p):
+            out += "<p>"
+            inlines(p.content, at: p.position, linking: false)
+            out += "</p>\n"
+        case .table(let t):
+            table(t)
+        default:
+            break
+        }
+    }
+
+    /// Adjacent text and soft breaks merged into one text run, so phrases across a line wrap are
+    /// seen whole by the linkers.
+    static func coalesced(_ content: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        result.reserveCapacity(content.count)
+        for inline in content {
+            let piece: String?
+            switch inline {
+            case .text(let s): piece = s
+            case .softBreak: piece = " "
+            default: piece = nil
+            }
+            if let piece, case .text(let previous)? = result.last {
+                result[result.count - 1] = .text(previous + piece)
+            } else if let piece {
+                result.append(.text(piece))
+            } else {
+                result.append(inline)
+            }
+        }
+        return result
+    }
+
+    private mutating func inlines(_ content: [Inline], at position: SourcePosition, linking: Bool) {
+        for inline in Self.coalesced(content) {
+            self.inline(inline, at: position, linking: linking)
+        }
+    }
+
+    private mutating func inline(_ inline: Inline, at position: SourcePosition, linking: Bool) {
+        switch inline {
+        case .text(let s):
+            text(s, at: position, linking: linking)
+        case .softBreak:
+            out += "\n"
+        case .lineBreak:
+            out += "<br>\n"
+        case .code(let s):
+            out += "<code>\(HTML.escape(s))</code>"
+        case .emphasis(let kids):
+            out += "<em>"; inlines(kids, at: position, linking: linking); out += "</em>"
+        case .strong(let kids):
+            out += "<strong>"; inlines(kids, at: position, linking: linking); out += "</strong>"
+        case .strikethrough(let kids):
+            out += "<del>"; inlines(kids, at: position, linking: linking); out += "</del>"
+        case .link(let link):
+            guard HTML.isSafeLink(link.destination) else {
+                diagnostics.append(.warning("link to '\(String(link.destination.prefix(40)))' dropped: only http, https, mailto and tel links are published", at: location(position)))
+                inlines(link.children, at: position, linking: false)
+                return
+            }
+            if HTML.scheme(of: link.destination) == nil { emittedLinks.append((link.destination, location(position))) }
+            let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
+            out += "<a href=\"\(HTML.escape(link.destination))\"\(title)>"
+            inlines(link.children, at: position, linking: false)
+            out += "</a>"
+        case .image(let image):
+            let alt = image.alt.plainText
+            if alt.isEmpty {
+                diagnostics.append(.warning("image '\(image.source)' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
+            }
+            guard HTML.isSafeLink(image.source), HTML.scheme(of: image.source) == nil else {
+                diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
+                if HTML.isSafeLink(image.source) {
+                    out += "<a href=\"\(HTML.escape(image.source))\">\(HTML.escape(alt.isEmpty ? image.source : alt))</a>"
+                } else {
+                    out += HTML.escape(alt)
+                }
+                return
+            }
+            out += "<img src=\"\(HTML.escape(image.source))\" alt=\"\(HTML.escape(alt))\">"
+        case .html:
+            diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(position)))
+        }
+    }
+
+    private mutating func text(_ s: String, at position: SourcePosition, linking: Bool) {
+        guard linking, !linkers.isEmpty else {
+            out += HTML.escape(s)
+            return
+        }
+        var segments: [TextSegment] = [.text(s)]
+        let context = TextContext(policy: policy, anchorID: currentAnchorID, location: location(position))
+        for linker in linkers {
+            segments = segments.flatMap { segment -> [TextSegment] in
+                if case .text(let t) = segment { return linker.segments(for: t, in: context) }
+                return [segment]
+            }
+        }
+        for segment in segments {
+            switch segment {
+            case .text(let t):
+                out += HTML.escape(t)
+            case .link(let href, let t, let title, let cssClass):
+                emittedLinks.append((href, context.location))
+                let titleAttr = title.map { " title=\"\(HTML.escape($0))\"" } ?? ""
+                out += "<a class=\"\(cssClass)\" href=\"\(HTML.escape(href))\"\(titleAttr)>\(HTML.escape(t))</a>"
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Mustache
+
+/// The editable Mustache templates, each parsed once; problems are reported at the template's line.
+struct Templates: Sendable {
+    let library: MustacheLibrary
+    let names: Set<String>
+    let folder: String
+
+    /// Templates every site needs.
+    static let required = ["layout", "home", "publisher", "policy", "accessibility"]
+
+    /// Loads every `*.mustache` file in `folder`.
+    static func load(from folder: String) -> (Templates?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
+        for file in files {
+            let path = folder + "/" + file
+            let name = String(file.dropLast(".mustache".count))
+            guard let bytes = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(.error("template could not be read", at: SourceLocation(path: path)))
+                continue
+            }
+            let text: String
+            switch SourceText.decode([UInt8](bytes), path: path) {
+            case .success(let s): text = s.text
+            case .failure(let d): diagnostics.append(d); continue
+            }
+            if let d = TemplateCheck.recursivePartial(text, name: name, path: path) { diagnostics.append(d); continue }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
+            } catch {
+                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+            }
+        }
+        for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(.error("template '\(name).mustache' is missing", at: SourceLocation(path: folder + "/" + name + ".mustache")))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Templates(library: library, names: names, folder: folder), diagnostics)
+    }
+
+    func render(_ context: [String: Any], with name: String) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// Static checks on template text that the Mustache engine would not make.
+enum TemplateCheck {
+    /// A partial that includes itself would recurse without end.
+    static func recursivePartial(_ text: String, name: String, path: String) -> Diagnostic? {
+        var line = 1
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            defer { line += 1 }
+            var search = raw[...]
+            while let r = search.range(of: "{{>") {
+                let after = search[r.upperBound...].drop { $0 == " " }
+                let partial = after.prefix { $0 != "}" && $0 != " " }
+                if partial == name {
+                    let column = raw.distance(from: raw.startIndex, to: r.lowerBound) + 1
+                    return .error("template '\(name)' includes itself ({{> \(name)}}) and would never finish", at: SourceLocation(path: path, line: line, column: column))
+                }
+                search = search[r.upperBound...]
+            }
+        }
+        return nil
+    }
+}
