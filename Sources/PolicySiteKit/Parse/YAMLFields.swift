@@ -27,7 +27,7 @@ struct YAMLFields {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            out.append(YAMLFields.diagnostic(for: error, path: path, lineOffset: firstLine - 1))
+            out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))
             return nil
         } catch {
             out.append(.error("YAML could not be read: \(error)", at: mappingLocation))
@@ -76,14 +76,21 @@ struct YAMLFields {
         return nil
     }
 
-    static func diagnostic(for error: YamlError, path: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, yaml: String, path: String, lineOffset: Int) -> Diagnostic {
         func loc(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
             let what = context.map { "\($0.text), \(problem)" } ?? problem
             return .error("YAML syntax: \(what)", at: loc(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("'\(duplicates.joined(separator: "', '"))' is given twice", at: loc(context.mark))
+            // Yams points at the mapping; point at the second occurrence of the key instead.
+            var location = loc(context.mark)
+            if let key = duplicates.first {
+                let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                let hits = lines.indices.filter { lines[$0].hasPrefix(key + ":") }
+                if hits.count >= 2 { location = SourceLocation(path: path, line: hits[1] + 1 + lineOffset, column: 1) }
+            }
+            return .error("'\(duplicates.joined(separator: "', '"))' is given twice", at: location)
         default:
             return .error("YAML could not be read: \(error)", at: SourceLocation(path: path, line: lineOffset + 1, column: 1))
         }
