@@ -42,4 +42,6 @@ public struct Policy: Sendable {
     public var bodyLineOffset: Int
     public var outline: Outline
     public var forms: [Form]
+    /// `TextFingerprint` of the body, printed on forms and on the policy page.
+    public var fingerprint: String
 }

@@ -77,7 +77,7 @@ extension Policy {
         let policy = Policy(school: school, slug: slug, path: path, title: title, version: version, adopted: adopted,
                             adoptedBy: adoptedBy, reviewDue: reviewDue, audience: audience, basedOn: basedOn,
                             basedOnLocation: basedOnLocation, document: document, bodyLineOffset: lineOffset,
-                            outline: detector.outline, forms: forms)
+                            outline: detector.outline, forms: forms, fingerprint: TextFingerprint.of(split.body))
         return (policy, diagnostics)
     }
 }
