@@ -37,10 +37,12 @@ enum AudienceEntries {
             }
         }
         let forParents = ParentsPages.policies(of: publisher).count
-        let hasAgreement = publisher.policies.contains { !$0.homeSchoolAgreementSections.isEmpty }
-        var summary = forParents == 0 ? "No policy here is written for parents and carers; how to raise a concern, and whom to contact."
-            : "\(forParents == 1 ? "1 policy" : "\(forParents) policies") for parents and carers, how to raise a concern, and whom to contact."
-        if hasAgreement { summary = "The Home School Agreement section, " + summary.prefix(1).lowercased() + summary.dropFirst() }
+        var parts: [String] = []
+        if publisher.policies.contains(where: { !$0.homeSchoolAgreementSections.isEmpty }) { parts.append("the Home School Agreement section") }
+        if forParents > 0 { parts.append("\(forParents == 1 ? "1 policy" : "\(forParents) policies") written for parents and carers") }
+        parts.append("how to raise a concern and whom to contact")
+        let joined = parts.joined(separator: ", ")
+        let summary = joined.prefix(1).uppercased() + joined.dropFirst() + "."
         let staff = entries(.staff), governors = entries(.governors)
         return [
             "parentsHref": env.link(to: ParentsPages.path(publisher)),
