@@ -8,11 +8,16 @@ extension Include {
         return t == "include" || t.hasPrefix("include ")
     }
 
+    /// The name after `include` in a fence's info string.
+    static func name(ofInfo info: String) -> String {
+        info.drop { $0 == " " }.dropFirst("include".count).trimmingCharacters(in: .whitespaces)
+    }
+
     /// Reads an include fence: `include <name>` and, inside, optional YAML (`names:`). Errors name
     /// the fence's line, or the option's own line. Pure.
     static func parse(_ block: CodeBlock, path: String, lineOffset: Int) -> (Include?, [Diagnostic]) {
         let location = SourceLocation(path: path, line: block.position.line + lineOffset, column: block.position.column)
-        let name = block.info.drop { $0 == " " }.dropFirst("include".count).trimmingCharacters(in: .whitespaces)
+        let name = name(ofInfo: block.info)
         let known = Kind.allCases.map(\.rawValue).joined(separator: ", ")
         guard let kind = Kind(rawValue: name) else {
             let what = name.isEmpty ? "an include needs a name" : "unknown include '\(name)'"
