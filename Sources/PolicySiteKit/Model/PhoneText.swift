@@ -39,7 +39,6 @@ public enum PhoneText {
                 pendingText += " "
             }
             if numeric {
-                if core.hasPrefix("+") { flushRun() }
                 run.append(core)
                 if !tail.isEmpty {
                     flushRun()
