@@ -194,10 +194,7 @@ struct PolicyBodyRenderer {
         for part in form.parts {
             switch part {
             case .text(let b):
-                var inner = PolicyBodyRenderer(policy: policy, linkers: [], formPageHref: formPageHref)
-                inner.currentAnchorID = currentAnchorID
-                inner.plainBlock(b)
-                out += inner.out
+                plainBlock(b)
             case .field(let f):
                 out += "<div class=\"field\"><span class=\"field-label\">\(HTML.escape(f.label))</span><span class=\"field-line\"></span></div>\n"
             }
