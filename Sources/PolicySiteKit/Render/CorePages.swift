@@ -41,17 +41,24 @@ enum CorePages {
                     "audienceLabel": policy.audienceLabel,
                 ]
             }
+            // Mustache shows a section for "" too, so every optional field has its own boolean.
             let leads: [[String: Any]] = school.digitalSafetyLeads.map { lead in
-                ["name": lead.name, "phone": lead.phone ?? "", "email": lead.email ?? ""]
+                ["name": lead.name, "phone": lead.phone ?? "", "hasPhone": !(lead.phone ?? "").isEmpty,
+                 "email": lead.email ?? "", "hasEmail": !(lead.email ?? "").isEmpty]
             }
-            let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !leads.isEmpty
+            let website = school.website.flatMap { HTML.isSafeLink($0) ? $0 : nil } ?? ""
+            let hasDetails = school.address != nil || school.phone != nil || !website.isEmpty || school.chairOfGovernors != nil || !leads.isEmpty
             return PageContent(context: [
                 "name": school.name,
                 "kindLabel": school.kind.label,
                 "address": school.address ?? "",
+                "hasAddress": !(school.address ?? "").isEmpty,
                 "phone": school.phone ?? "",
-                "website": school.website.flatMap { HTML.isSafeLink($0) ? $0 : nil } ?? "",
+                "hasPhone": !(school.phone ?? "").isEmpty,
+                "website": website,
+                "hasWebsite": !website.isEmpty,
                 "chairOfGovernors": school.chairOfGovernors ?? "",
+                "hasChairOfGovernors": !(school.chairOfGovernors ?? "").isEmpty,
                 "leads": leads,
                 "hasLeads": !leads.isEmpty,
                 "hasDetails": hasDetails,
@@ -110,8 +117,13 @@ enum CorePages {
 
     static func accessibility(_ site: Site, contentFolder: String) -> PageSpec {
         PageSpec(path: .fixed("accessibility"), title: "Accessibility statement", template: "accessibility",
-                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { _ in
-            PageContent(context: ["publisherNames": site.publishers.map(\.school.name).joined(separator: ", ")])
+                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { env in
+            let publishers: [[String: Any]] = site.publishers.map { ["name": $0.school.name, "href": env.link(to: $0.path)] }
+            return PageContent(context: [
+                "publisherNames": site.publishers.map(\.school.name).joined(separator: ", "),
+                "publishers": publishers,
+                "hasPublishers": !publishers.isEmpty,
+            ])
         }
     }
 }
