@@ -13,31 +13,19 @@ axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['
 """
 
 
-def axe_source(path: str) -> str:
-    with open(path, encoding="utf-8") as f:
-        return f.read()
-
-
 def run_axe(driver, axe_js: str, url: str, width: int) -> dict:
     """Loads `url` at `width` px and returns {'version': '4.x.y', 'violations': [...]}.
 
-    The script is injected through WebDriver (which the page's Content-Security-Policy does not
-    govern), so the pages themselves still contain no script."""
+    axe.min.js is injected through WebDriver, which the page's Content-Security-Policy does not
+    govern, so the pages themselves still contain no script."""
+    with open(axe_js, encoding="utf-8") as f:
+        source = f.read()
     load(driver, url, width)
-    driver.execute_script(axe_source_cache(axe_js))
+    driver.execute_script(source)
     result = driver.execute_async_script(RUN_AXE, WCAG_TAGS)
     if "error" in result:
         raise RuntimeError(f"axe failed on {url}: {result['error']}")
     return result
-
-
-_cache = {}
-
-
-def axe_source_cache(path: str) -> str:
-    if path not in _cache:
-        _cache[path] = axe_source(path)
-    return _cache[path]
 
 
 def describe(url: str, width: int, violations: list) -> list:

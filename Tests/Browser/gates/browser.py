@@ -37,8 +37,7 @@ def set_media(driver, media: str):
 
 
 def load(driver, url: str, width: int = 1280, height: int = 900):
-    """Opens `url` at the given viewport width, on screen media, and waits for it to be complete."""
+    """Opens `url` at the given viewport width, on screen media (driver.get waits for the load event)."""
     set_viewport(driver, width, height)
     set_media(driver, "")
     driver.get(url)
-    driver.execute_script("return document.readyState")

@@ -48,10 +48,11 @@ def pdf_text(pdf_path: str) -> str:
 
 
 def print_to_pdf(driver, url: str, pdf_path: str):
-    """Prints `url` as Chromium's print dialog would. The paper is left to the page's stylesheet
-    (preferCSSPageSize; Chromium's own default is US Letter), so A4 must come from the site's @page."""
+    """Prints `url` on A4 paper, as from a UK print dialog. The page's own @page size wins
+    (preferCSSPageSize), so a stylesheet that forces another paper size is caught."""
     load(driver, url, 1280)
-    result = driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})
+    result = driver.execute_cdp_cmd("Page.printToPDF", {
+        "paperWidth": 8.27, "paperHeight": 11.69, "preferCSSPageSize": True, "printBackground": False})
     with open(pdf_path, "wb") as f:
         f.write(base64.b64decode(result["data"]))
 
