@@ -2,10 +2,11 @@
 enum CorePages {
     static func specs(for site: Site, linkers: [any TextLinker], contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
+        let lineage = Lineage(site)
         for publisher in site.publishers {
             specs.append(publisherPage(publisher))
             for policy in publisher.policies {
-                specs.append(policyPage(policy, in: publisher, linkers: linkers))
+                specs.append(policyPage(policy, in: publisher, linkers: linkers, lineage: lineage))
             }
         }
         return specs
@@ -37,9 +38,8 @@ enum CorePages {
                     "href": env.link(to: publisher.path(of: policy)),
                     "version": policy.version ?? "–",
                     "adopted": policy.adopted?.display ?? "Not recorded",
-                    "reviewDue": policy.reviewDue?.display ?? "Not recorded",
                     "audienceLabel": policy.audienceLabel,
-                ]
+                ].merging(policy.reviewContext(on: env.options.today)) { _, review in review }
             }
             let leads: [[String: Any]] = school.digitalSafetyLeads.map { lead in
                 ["name": lead.name, "phone": lead.phone ?? "", "email": lead.email ?? ""]
@@ -60,7 +60,7 @@ enum CorePages {
         }
     }
 
-    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker]) -> PageSpec {
+    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], lineage: Lineage? = nil) -> PageSpec {
         PageSpec(path: publisher.path(of: policy), title: policy.title, template: "policy", section: .publishers,
                  breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path)],
                  description: "\(policy.title) – \(publisher.school.name)",
@@ -73,12 +73,12 @@ enum CorePages {
                 "adopted": policy.adopted?.display ?? "Not recorded",
                 "adoptedBy": policy.adoptedBy ?? "Not recorded",
                 "version": policy.version ?? "Not recorded",
-                "reviewDue": policy.reviewDue?.display ?? "Not recorded",
                 "audienceLabel": policy.audienceLabel,
                 "toc": tableOfContents(policy.outline),
                 "hasToc": !policy.outline.headings.isEmpty,
                 "body": body,
-            ], diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
+            ].merging(PolicyGovernanceContext.context(shown: policy, current: policy, publisher: publisher, lineage: lineage, env: env)) { _, g in g },
+               diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
         }
     }
 
