@@ -16,16 +16,24 @@ if printf '%s\n' "${missing[@]}" | grep -qx nginx-light && command -v nginx >/de
   missing=("${missing[@]/nginx-light}")
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
-if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
-echo "Installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null; then SUDO=sudo; else
-    echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
-    echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
-    exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
+      echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
   fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Python packages the tests use, in .venv at the repository root:
+#   icalendar – an independent parser that reviews.ics must satisfy.
+if [ "${1:-build}" = "test" ]; then
+  cd "$(dirname "$0")/.."
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -c 'import icalendar' 2>/dev/null || .venv/bin/python -m pip install -q --disable-pip-version-check 'icalendar==6.3.2'
+fi
