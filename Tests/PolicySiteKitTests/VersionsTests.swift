@@ -40,7 +40,7 @@ import Testing
             "Added Clause 3.1 #clause-3.1",
         ])
         #expect(html.contains("This policy applies to all staff <ins><span class=\"visually-hidden\">[inserted: </span>and volunteers<span class=\"visually-hidden\">]</span></ins>."))
-        #expect(html.contains("<del><span class=\"visually-hidden\">[deleted: </span>Staff may use personal phones in the staff room.<span class=\"visually-hidden\">]</span></del>"))
+        #expect(html.contains("<div class=\"change-text\">Staff may use personal phones in the staff room.</div>"))
     }
 
     @Test func versionFilesAreCheckedWhereTheyAre() async {

@@ -39,8 +39,9 @@ enum ChangeContext {
             entry["hasOtherLabel"] = change.kind == .reworded
             switch change.kind {
             case .reworded: entry["html"] = change.words.map(html) ?? ""
-            case .added: entry["html"] = marked(change.new?.text ?? "", inserted: true)
-            case .removed: entry["html"] = marked(change.old?.text ?? "", inserted: false)
+            // A whole unit added or removed is named so by its entry; only its text is shown.
+            case .added: entry["html"] = HTML.escape(change.new?.text ?? "")
+            case .removed: entry["html"] = HTML.escape(change.old?.text ?? "")
             }
             var id = ""
             if let keepIDs, change.kind == .removed, let anchor = change.old?.anchor, !keepIDs.contains(anchor.id) { id = anchor.id }

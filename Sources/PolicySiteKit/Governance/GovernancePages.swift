@@ -7,7 +7,7 @@ enum GovernancePages {
         resolved.pages.append(reviews(site))
         for publisher in site.publishers {
             for policy in publisher.policies {
-                for version in policy.history { resolved.pages.append(versionPage(version, of: policy, in: publisher)) }
+                for version in policy.history { resolved.pages.append(versionPage(version, of: policy, in: publisher, includes: resolved.includes)) }
                 for partner in lineage.partners(of: policy) { resolved.pages.append(comparePage(policy, in: publisher, with: partner)) }
             }
         }
@@ -19,14 +19,14 @@ enum GovernancePages {
     }
 
     /// `/<school>/<policy>/<adopted-date>/`: an earlier version, with a "superseded" banner.
-    static func versionPage(_ version: Policy, of current: Policy, in publisher: Publisher) -> PageSpec {
+    static func versionPage(_ version: Policy, of current: Policy, in publisher: Publisher, includes: Includes) -> PageSpec {
         let path = PolicyGovernanceContext.versionPath(version, of: current, in: publisher)
         let date = version.adopted?.display ?? ""
         return PageSpec(path: path, title: "\(version.title) (adopted \(date), superseded)", template: "policy", section: .publishers,
                         breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path), (current.title, publisher.path(of: current))],
                         description: "Superseded version of \(version.title) – \(publisher.school.name)",
                         source: SourceLocation(path: version.path)) { env in
-            var renderer = PolicyBodyRenderer(policy: version)
+            var renderer = PolicyBodyRenderer(policy: version, includes: includes)
             let body = renderer.render()
             var context: [String: Any] = [
                 "title": version.title,
@@ -35,6 +35,7 @@ enum GovernancePages {
                 "adoptedBy": version.adoptedBy ?? "Not recorded",
                 "version": version.version ?? "Not recorded",
                 "audienceLabel": version.audienceLabel,
+                "fingerprint": version.fingerprint,
                 "toc": CorePages.tableOfContents(version.outline),
                 "hasToc": !version.outline.headings.isEmpty,
                 "body": body,

@@ -54,6 +54,7 @@ enum JSONExport {
         var reviewDeadline: String?
         var reviewStatus: String
         var audience: [String]
+        var fingerprint: String
         var basedOn: String?
         var sameModelAs: [String]
         var url: String
@@ -111,7 +112,7 @@ enum JSONExport {
                     id: id, publisher: school.slug.rawValue, slug: policy.slug.rawValue, title: policy.title, version: policy.version,
                     adopted: policy.adopted?.iso, adoptedBy: policy.adoptedBy, reviewDue: policy.reviewDue?.iso,
                     reviewDeadline: policy.reviewDeadline?.iso, reviewStatus: policy.reviewStatus(on: options.today).rawValue,
-                    audience: policy.audience.map(\.rawValue),
+                    audience: policy.audience.map(\.rawValue), fingerprint: policy.fingerprint,
                     basedOn: policy.basedOn.map { Lineage.key($0.school ?? school.slug, $0.policy) },
                     sameModelAs: policy.sameModelAs.map { Lineage.key($0.school ?? school.slug, $0.policy) },
                     url: url,

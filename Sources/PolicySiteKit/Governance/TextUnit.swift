@@ -4,7 +4,7 @@ import Markdown
 /// item, a table row or a form. Versions and sibling policies are compared unit by unit.
 struct TextUnit: Sendable {
     enum Kind: String, Sendable {
-        case heading, text, tableRow = "table-row", form
+        case heading, text, tableRow = "table-row", form, include
     }
 
     var kind: Kind
@@ -87,6 +87,10 @@ private struct TextUnitWalker {
             case .codeBlock(let c):
                 if let anchor, anchor.kind == .form {
                     units.append(TextUnit(kind: .form, anchor: anchor, placeID: anchor.id, label: "Form: \(anchor.title)", text: c.literal))
+                } else if Include.looksLikeInclude(c.info) {
+                    // Shared data (service providers, contacts) is the same data on both sides.
+                    let name = Include.name(ofInfo: c.info)
+                    units.append(TextUnit(kind: .include, anchor: nil, placeID: place?.id, label: "\(placeLabel), included \(name)", text: name))
                 } else {
                     paragraphs += 1
                     units.append(TextUnit(kind: .text, anchor: nil, placeID: place?.id, label: "\(placeLabel), paragraph \(paragraphs)", text: c.literal))

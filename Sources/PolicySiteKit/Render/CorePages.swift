@@ -1,12 +1,12 @@
 /// The pages every site has: home, one per publisher, one per policy, and the accessibility statement.
 enum CorePages {
-    static func specs(for site: Site, linkers: [any TextLinker], contentFolder: String) -> [PageSpec] {
+    static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(), contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
         let lineage = Lineage(site)
         for publisher in site.publishers {
             specs.append(publisherPage(publisher))
             for policy in publisher.policies {
-                specs.append(policyPage(policy, in: publisher, linkers: linkers, lineage: lineage))
+                specs.append(policyPage(policy, in: publisher, linkers: linkers, includes: includes, lineage: lineage))
             }
         }
         return specs
@@ -23,7 +23,7 @@ enum CorePages {
                     "policyCountLabel": p.policies.count == 1 ? "1 policy" : "\(p.policies.count) policies",
                 ]
             }
-            return PageContent(context: ["publishers": publishers])
+            return PageContent(context: AudienceEntries.home(site, env: env).merging(["publishers": publishers]) { $1 })
         }
     }
 
@@ -41,31 +41,24 @@ enum CorePages {
                     "audienceLabel": policy.audienceLabel,
                 ].merging(policy.reviewContext(on: env.options.today)) { _, review in review }
             }
-            let leads: [[String: Any]] = school.digitalSafetyLeads.map { lead in
-                ["name": lead.name, "phone": lead.phone ?? "", "email": lead.email ?? ""]
-            }
-            let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !leads.isEmpty
-            return PageContent(context: [
-                "name": school.name,
+            let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !school.digitalSafetyLeads.isEmpty
+            return PageContent(context: school.contactContext.merging(AudienceEntries.publisher(publisher, env: env)) { $1 }.merging([
                 "kindLabel": school.kind.label,
-                "address": school.address ?? "",
-                "phone": school.phone ?? "",
-                "website": school.website.flatMap { HTML.isSafeLink($0) ? $0 : nil } ?? "",
                 "chairOfGovernors": school.chairOfGovernors ?? "",
-                "leads": leads,
-                "hasLeads": !leads.isEmpty,
+                "hasChair": school.chairOfGovernors != nil,
                 "hasDetails": hasDetails,
                 "policies": policies,
-            ])
+            ]) { $1 })
         }
     }
 
-    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], lineage: Lineage? = nil) -> PageSpec {
+    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], includes: Includes = Includes(),
+                           lineage: Lineage? = nil) -> PageSpec {
         PageSpec(path: publisher.path(of: policy), title: policy.title, template: "policy", section: .publishers,
                  breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path)],
                  description: "\(policy.title) – \(publisher.school.name)",
                  source: SourceLocation(path: policy.path)) { env in
-            var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers)
+            var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers, formPageHref: FormPages.href, includes: includes)
             let body = renderer.render()
             return PageContent(context: [
                 "title": policy.title,
@@ -74,6 +67,7 @@ enum CorePages {
                 "adoptedBy": policy.adoptedBy ?? "Not recorded",
                 "version": policy.version ?? "Not recorded",
                 "audienceLabel": policy.audienceLabel,
+                "fingerprint": policy.fingerprint,
                 "toc": tableOfContents(policy.outline),
                 "hasToc": !policy.outline.headings.isEmpty,
                 "body": body,

@@ -47,6 +47,8 @@ struct SiteRenderer: Sendable {
             "siteTitle": site.config.title,
             "pageTitle": spec.title,
             "description": spec.description ?? "",
+            "hasDescription": spec.description != nil,
+            "hasCanonical": options.baseURL.isAbsolute,
             "root": spec.path.root,
             "csp": Self.contentSecurityPolicy,
             "canonical": options.baseURL.isAbsolute ? options.baseURL.url(spec.path) : "",
