@@ -28,18 +28,7 @@ enum GovernancePages {
                         source: SourceLocation(path: version.path)) { env in
             var renderer = PolicyBodyRenderer(policy: version, includes: includes)
             let body = renderer.render()
-            var context: [String: Any] = [
-                "title": version.title,
-                "publisherName": publisher.school.name,
-                "adopted": version.adopted?.display ?? "Not recorded",
-                "adoptedBy": version.adoptedBy ?? "Not recorded",
-                "version": version.version ?? "Not recorded",
-                "audienceLabel": version.audienceLabel,
-                "fingerprint": version.fingerprint,
-                "toc": CorePages.tableOfContents(version.outline),
-                "hasToc": !version.outline.headings.isEmpty,
-                "body": body,
-            ]
+            var context = CorePages.policyContext(version, in: publisher, body: body)
             context.merge(PolicyGovernanceContext.context(shown: version, current: current, publisher: publisher, lineage: nil, env: env)) { _, new in new }
             return PageContent(context: context, diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
         }

@@ -8,10 +8,11 @@ enum Myers {
         case insert(Int)
     }
 
-    /// Beyond this many differences (or this total length) the script is "replace everything",
-    /// which is still correct, so hostile input cannot make a diff quadratic.
+    /// Beyond this many differences, or when (n+m)·d would pass `workBudget`, the script is
+    /// "replace everything", which is still correct, so hostile input cannot make a diff slow.
     static let maximumDifferences = 4_000
     static let maximumLength = 200_000
+    static let workBudget = 10_000_000
 
     /// The shortest edit script turning `a` into `b`, in order.
     static func diff(_ a: [Int], _ b: [Int]) -> [Step] {
@@ -41,7 +42,7 @@ enum Myers {
         let n = a.count, m = b.count
         if n == 0 || m == 0 { return replaceAll(n, m) }
         guard n + m <= maximumLength else { return replaceAll(n, m) }
-        let limit = min(n + m, maximumDifferences)
+        let limit = min(n + m, maximumDifferences, max(1, workBudget / (n + m)))
         let offset = limit + 1
         var v = [Int](repeating: 0, count: 2 * limit + 3)
         var trace: [[Int]] = []

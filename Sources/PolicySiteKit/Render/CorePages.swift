@@ -60,20 +60,26 @@ enum CorePages {
                  source: SourceLocation(path: policy.path)) { env in
             var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers, formPageHref: FormPages.href, includes: includes)
             let body = renderer.render()
-            return PageContent(context: [
-                "title": policy.title,
-                "publisherName": publisher.school.name,
-                "adopted": policy.adopted?.display ?? "Not recorded",
-                "adoptedBy": policy.adoptedBy ?? "Not recorded",
-                "version": policy.version ?? "Not recorded",
-                "audienceLabel": policy.audienceLabel,
-                "fingerprint": policy.fingerprint,
-                "toc": tableOfContents(policy.outline),
-                "hasToc": !policy.outline.headings.isEmpty,
-                "body": body,
-            ].merging(PolicyGovernanceContext.context(shown: policy, current: policy, publisher: publisher, lineage: lineage, env: env)) { _, g in g },
+            return PageContent(context: policyContext(policy, in: publisher, body: body)
+                .merging(PolicyGovernanceContext.context(shown: policy, current: policy, publisher: publisher, lineage: lineage, env: env)) { _, g in g },
                diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
         }
+    }
+
+    /// The policy template's keys for a policy's text and front matter (its current or an earlier version).
+    static func policyContext(_ policy: Policy, in publisher: Publisher, body: String) -> [String: Any] {
+        [
+            "title": policy.title,
+            "publisherName": publisher.school.name,
+            "adopted": policy.adopted?.display ?? "Not recorded",
+            "adoptedBy": policy.adoptedBy ?? "Not recorded",
+            "version": policy.version ?? "Not recorded",
+            "audienceLabel": policy.audienceLabel,
+            "fingerprint": policy.fingerprint,
+            "toc": tableOfContents(policy.outline),
+            "hasToc": !policy.outline.headings.isEmpty,
+            "body": body,
+        ]
     }
 
     /// Top-level headings with the headings under each, two levels deep.
