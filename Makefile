@@ -6,7 +6,7 @@ OUTPUT     ?= site
 BASE_URL   ?= /
 RELEASE_BIN = .build/release/policy-site
 DEBUG_BIN   = .build/debug/policy-site
-# The browser tests' Python tools live in a virtual environment, installed from PyPI (pinned).
+# The tests' Python tools live in a virtual environment, installed from PyPI (pinned).
 PYTHON     ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 VENV        = .venv
 BROWSER     = Tests/Browser
@@ -27,7 +27,7 @@ setup-test:
 generator: setup
 	$(SWIFT) build -c release --product policy-site
 
-unit-test: setup
+unit-test: setup $(VENV)/.installed
 	$(SWIFT) test
 
 # Real-browser quality gates on the built site served by nginx under /policies/: axe-core, keyboard,

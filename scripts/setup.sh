@@ -16,16 +16,17 @@ if printf '%s\n' "${missing[@]}" | grep -qx nginx-light && command -v nginx >/de
   missing=("${missing[@]/nginx-light}")
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
-if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
-echo "Installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null; then SUDO=sudo; else
-    echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
-    echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
-    exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
+      echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
   fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

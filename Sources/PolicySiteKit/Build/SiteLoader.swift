@@ -6,6 +6,8 @@ struct SiteSources: Sendable {
         var slug: Slug
         var schoolFile: SourceText?
         var policies: [(slug: Slug, source: SourceText)]
+        /// Earlier adopted versions: `<policy>.versions/<YYYY-MM-DD>.md`.
+        var versions: [PolicyVersionSource] = []
     }
 
     var config: SourceText?
@@ -79,6 +81,12 @@ enum SiteLoader {
             }
             for file in visibleEntries(folder) where file != "school.yml" {
                 let path = folder + "/" + file
+                if isFolder(path), file.hasSuffix(PolicyVersionSource.folderSuffix) {
+                    let (versions, versionDiagnostics) = loadVersions(path, read: read)
+                    school.versions += versions
+                    diagnostics += versionDiagnostics
+                    continue
+                }
                 guard file.hasSuffix(".md"), !isFolder(path) else {
                     if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
                     continue

@@ -14,6 +14,7 @@ enum SiteResolver {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
+        GovernancePages.resolve(site, options: options, into: &resolved)
         return resolved
     }
 

@@ -2,10 +2,11 @@
 enum CorePages {
     static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(), contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
+        let lineage = Lineage(site)
         for publisher in site.publishers {
             specs.append(publisherPage(publisher))
             for policy in publisher.policies {
-                specs.append(policyPage(policy, in: publisher, linkers: linkers, includes: includes))
+                specs.append(policyPage(policy, in: publisher, linkers: linkers, includes: includes, lineage: lineage))
             }
         }
         return specs
@@ -37,9 +38,8 @@ enum CorePages {
                     "href": env.link(to: publisher.path(of: policy)),
                     "version": policy.version ?? "–",
                     "adopted": policy.adopted?.display ?? "Not recorded",
-                    "reviewDue": policy.reviewDue?.display ?? "Not recorded",
                     "audienceLabel": policy.audienceLabel,
-                ]
+                ].merging(policy.reviewContext(on: env.options.today)) { _, review in review }
             }
             let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !school.digitalSafetyLeads.isEmpty
             return PageContent(context: school.contactContext.merging(AudienceEntries.publisher(publisher, env: env)) { $1 }.merging([
@@ -52,27 +52,34 @@ enum CorePages {
         }
     }
 
-    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], includes: Includes = Includes()) -> PageSpec {
+    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], includes: Includes = Includes(),
+                           lineage: Lineage? = nil) -> PageSpec {
         PageSpec(path: publisher.path(of: policy), title: policy.title, template: "policy", section: .publishers,
                  breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path)],
                  description: "\(policy.title) – \(publisher.school.name)",
                  source: SourceLocation(path: policy.path)) { env in
             var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers, formPageHref: FormPages.href, includes: includes)
             let body = renderer.render()
-            return PageContent(context: [
-                "title": policy.title,
-                "publisherName": publisher.school.name,
-                "adopted": policy.adopted?.display ?? "Not recorded",
-                "adoptedBy": policy.adoptedBy ?? "Not recorded",
-                "version": policy.version ?? "Not recorded",
-                "reviewDue": policy.reviewDue?.display ?? "Not recorded",
-                "audienceLabel": policy.audienceLabel,
-                "fingerprint": policy.fingerprint,
-                "toc": tableOfContents(policy.outline),
-                "hasToc": !policy.outline.headings.isEmpty,
-                "body": body,
-            ], diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
+            return PageContent(context: policyContext(policy, in: publisher, body: body)
+                .merging(PolicyGovernanceContext.context(shown: policy, current: policy, publisher: publisher, lineage: lineage, env: env)) { _, g in g },
+               diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
         }
+    }
+
+    /// The policy template's keys for a policy's text and front matter (its current or an earlier version).
+    static func policyContext(_ policy: Policy, in publisher: Publisher, body: String) -> [String: Any] {
+        [
+            "title": policy.title,
+            "publisherName": publisher.school.name,
+            "adopted": policy.adopted?.display ?? "Not recorded",
+            "adoptedBy": policy.adoptedBy ?? "Not recorded",
+            "version": policy.version ?? "Not recorded",
+            "audienceLabel": policy.audienceLabel,
+            "fingerprint": policy.fingerprint,
+            "toc": tableOfContents(policy.outline),
+            "hasToc": !policy.outline.headings.isEmpty,
+            "body": body,
+        ]
     }
 
     /// Top-level headings with the headings under each, two levels deep.

@@ -53,7 +53,6 @@ struct SiteRenderer: Sendable {
             "root": spec.path.root,
             "csp": Self.contentSecurityPolicy,
             "canonical": options.baseURL.isAbsolute ? options.baseURL.url(spec.path) : "",
-            "hasCanonical": options.baseURL.isAbsolute,
             "printURL": options.baseURL.url(spec.path),
             "nav": nav,
             "breadcrumbs": crumbs,
