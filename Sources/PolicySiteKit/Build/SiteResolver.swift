@@ -4,6 +4,8 @@ struct ResolvedSite: Sendable {
     var pages: [PageSpec] = []
     var files: [FileSpec] = []
     var diagnostics: [Diagnostic] = []
+    /// Extra template values for publisher pages, by publisher.
+    var publisherAdditions: [Slug: [PageContextAddition]] = [:]
 }
 
 /// Builds the site-wide indexes once every policy is parsed.
@@ -11,6 +13,7 @@ enum SiteResolver {
     static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
+        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         return resolved
     }
 

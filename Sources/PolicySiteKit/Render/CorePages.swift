@@ -1,9 +1,9 @@
 /// The pages every site has: home, one per publisher, one per policy, and the accessibility statement.
 enum CorePages {
-    static func specs(for site: Site, linkers: [any TextLinker], contentFolder: String) -> [PageSpec] {
+    static func specs(for site: Site, linkers: [any TextLinker], publisherAdditions: [Slug: [PageContextAddition]] = [:], contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
         for publisher in site.publishers {
-            specs.append(publisherPage(publisher))
+            specs.append(publisherPage(publisher, additions: publisherAdditions[publisher.school.slug] ?? []))
             for policy in publisher.policies {
                 specs.append(policyPage(policy, in: publisher, linkers: linkers))
             }
@@ -26,7 +26,7 @@ enum CorePages {
         }
     }
 
-    static func publisherPage(_ publisher: Publisher) -> PageSpec {
+    static func publisherPage(_ publisher: Publisher, additions: [PageContextAddition] = []) -> PageSpec {
         let school = publisher.school
         return PageSpec(path: publisher.path, title: school.name, template: "publisher", section: .publishers,
                         breadcrumbs: [("Home", .root)], description: "Policies of \(school.name)",
@@ -45,7 +45,7 @@ enum CorePages {
                 ["name": lead.name, "phone": lead.phone ?? "", "email": lead.email ?? ""]
             }
             let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !leads.isEmpty
-            return PageContent(context: [
+            var context: [String: Any] = [
                 "name": school.name,
                 "kindLabel": school.kind.label,
                 "address": school.address ?? "",
@@ -56,7 +56,9 @@ enum CorePages {
                 "hasLeads": !leads.isEmpty,
                 "hasDetails": hasDetails,
                 "policies": policies,
-            ])
+            ]
+            for addition in additions { context.merge(addition(env)) { $1 } }
+            return PageContent(context: context)
         }
     }
 
