@@ -83,7 +83,7 @@ import Testing
     @Test(arguments: seedActs)
     func everyActInTheSeedsIsInTheGlossary(_ file: String, _ expected: [String]) throws {
         let text = try String(contentsOfFile: TestSite.fixture("seeds/" + file), encoding: .utf8)
-        let (matches, unknown) = CitationDetector(try Self.glossary()).scan(TextToken.tokens(Array(text)))
+        let (matches, unknown) = CitationDetector(try Self.glossary()).scan(TextToken.tokens(text))
         #expect(unknown.map(\.name) == [])
         #expect(Set(matches.map(\.act.rawValue)).sorted() == expected)
     }

@@ -12,9 +12,9 @@ import Testing
 
     /// The phrases found in `text` and what each cites.
     static func citations(_ text: String) -> [String] {
-        let chars = Array(text)
+        let chars = TextToken.bytes(text)
         let (matches, unknown) = detector.scan(TextToken.tokens(chars))
-        return matches.map { "\(String(chars[$0.range])) → \($0.act)" } + unknown.map { "\(String(chars[$0.range])) → unknown \($0.name)" }
+        return matches.map { "\(TextToken.string(chars[$0.range])) → \($0.act)" } + unknown.map { "\(TextToken.string(chars[$0.range])) → unknown \($0.name)" }
     }
 
     static let citationForms: [(String, [String])] = [
@@ -65,8 +65,8 @@ import Testing
 
     /// The cross-references found in `text`: the phrase and the anchor ids it may mean.
     static func crossReferences(_ text: String) -> [String] {
-        let chars = Array(text)
-        return CrossReferenceDetector.scan(TextToken.tokens(chars)).map { "\(String(chars[$0.range])) → \($0.candidates.joined(separator: " "))" }
+        let chars = TextToken.bytes(text)
+        return CrossReferenceDetector.scan(TextToken.tokens(chars)).map { "\(TextToken.string(chars[$0.range])) → \($0.candidates.joined(separator: " "))" }
     }
 
     static let crossReferenceForms: [(String, [String])] = [
@@ -108,7 +108,7 @@ import Testing
     }
 
     static func policyNames(_ text: String, ownTitle: String = "Online Safety Policy") -> [String] {
-        PolicyNameDetector.scan(TextToken.tokens(Array(text)), ownTitle: ownTitle).map { "\($0.name) → \($0.key)" }
+        PolicyNameDetector.scan(TextToken.tokens(text), ownTitle: ownTitle).map { "\($0.name) → \($0.key)" }
     }
 
     static let policyNameForms: [(String, [String])] = [

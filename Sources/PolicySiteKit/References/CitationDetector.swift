@@ -26,7 +26,7 @@ struct CitationDetector: Sendable {
         var byKey: [String: Slug] = [:]
         for act in legislation.acts {
             for name in act.names {
-                let words = Self.words(TextToken.tokens(Array(name)))
+                let words = Self.words(TextToken.tokens(name))
                 guard let first = words.first else { continue }
                 byFirst[first, default: []].append((words, act.slug))
                 byKey[words.joined(separator: " ")] = act.slug
@@ -43,7 +43,7 @@ struct CitationDetector: Sendable {
     static func words(_ tokens: [TextToken]) -> [String] { stream(tokens).map { tokens[$0].norm } }
 
     /// The key two names share when they are the same name.
-    static func nameKey(_ name: String) -> String { words(TextToken.tokens(Array(name))).joined(separator: " ") }
+    static func nameKey(_ name: String) -> String { words(TextToken.tokens(name)).joined(separator: " ") }
 
     /// Indices of the tokens that take part in matching: all but an "of" between "act" and a year.
     static func stream(_ tokens: [TextToken]) -> [Int] {

@@ -17,7 +17,13 @@ enum PolicyNameDetector {
     private static let selfWords: Set<String> = ["this", "these"]
 
     static func scan(_ tokens: [TextToken], ownTitle: String) -> [Match] {
-        let ownWords = Set(TextToken.tokens(Array(ownTitle)).map(\.norm))
+        scan(tokens, ownWords: titleWords(ownTitle))
+    }
+
+    /// The words of a policy's title, to tell a reference from the policy naming itself.
+    static func titleWords(_ title: String) -> Set<String> { Set(TextToken.tokens(title).map(\.norm)) }
+
+    static func scan(_ tokens: [TextToken], ownWords: Set<String>) -> [Match] {
         var out: [Match] = []
         for (p, policy) in tokens.enumerated() where policy.text == "Policy" && p > 0 {
             var first = p
@@ -51,7 +57,7 @@ enum PolicyNameDetector {
     /// The words that identify a policy's name: lower-cased, without "the", "policy", "and
     /// procedure(s)". "Disciplinary Policy and Procedure" and "Disciplinary Policy" share "disciplinary".
     static func key(_ name: String) -> String {
-        var words = TextToken.tokens(Array(name)).map(\.norm).filter { !["policy", "procedure", "procedures"].contains($0) }
+        var words = TextToken.tokens(name).map(\.norm).filter { !["policy", "procedure", "procedures"].contains($0) }
         while let w = words.last, connectors.contains(w) { words.removeLast() }
         while let w = words.first, w == "the" || connectors.contains(w) { words.removeFirst() }
         return words.joined(separator: " ")

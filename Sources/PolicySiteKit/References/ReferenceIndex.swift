@@ -38,7 +38,7 @@ struct ReferenceIndex: Sendable {
             var unpublished: [String: UnpublishedPolicy] = [:]
             var unpublishedSeen: Set<[String]> = []
             for policy in publisher.policies {
-                let locator = SourceLocator(path: policy.path, text: sourceTexts[policy.path] ?? "")
+                var locator: SourceLocator? = nil  // made only when a warning needs it
                 var occurrences: [String: Int] = [:]
                 var warnedOutOfDate: Set<Slug> = []
                 PolicyTextWalker.walk(policy) { run in
@@ -48,7 +48,11 @@ struct ReferenceIndex: Sendable {
                         let key = "\(run.position.line):\(run.position.column):\(ref.text)"
                         let occurrence = occurrences[key, default: 0]
                         occurrences[key] = occurrence + 1
-                        func location() -> SourceLocation { locator.locate(ref.text, occurrence: occurrence, from: start) }
+                        func location() -> SourceLocation {
+                            let found = locator ?? SourceLocator(path: policy.path, text: sourceTexts[policy.path] ?? "")
+                            locator = found
+                            return found.locate(ref.text, occurrence: occurrence, from: start)
+                        }
                         switch ref.target {
                         case .anchor, .policy:
                             break

@@ -9,16 +9,16 @@ struct ReferenceLinker: TextLinker {
     func segments(for text: String, in context: TextContext) -> [TextSegment] {
         let references = scanner.scan(text, in: context.policy, isHeading: false).filter(\.isLink)
         guard !references.isEmpty else { return [.text(text)] }
-        let chars = Array(text)
+        let chars = TextToken.bytes(text)
         let page = SitePath.root.appending(context.policy.school).appending(context.policy.slug)
         var out: [TextSegment] = []
         var position = 0
         for ref in references {
-            if ref.range.lowerBound > position { out.append(.text(String(chars[position..<ref.range.lowerBound]))) }
+            if ref.range.lowerBound > position { out.append(.text(TextToken.string(chars[position..<ref.range.lowerBound]))) }
             out.append(link(ref, from: page, policy: context.policy))
             position = ref.range.upperBound
         }
-        if position < chars.count { out.append(.text(String(chars[position...]))) }
+        if position < chars.count { out.append(.text(TextToken.string(chars[position...]))) }
         return out
     }
 

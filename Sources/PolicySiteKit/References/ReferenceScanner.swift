@@ -1,5 +1,5 @@
 /// A phrase in a policy's text that refers to something: a part of the same policy, another
-/// policy, or legislation. Offsets count `Character`s of the scanned text.
+/// policy, or legislation. Offsets count the UTF-8 bytes of the scanned text.
 struct Reference: Sendable, Equatable {
     enum Target: Sendable, Equatable {
         /// A part of the same policy that exists.
@@ -37,13 +37,17 @@ struct ReferenceScanner: Sendable {
     let citations: CitationDetector
     /// Per publisher: the name key of each published policy → its slug.
     let policiesByName: [Slug: [String: Slug]]
+    /// The words of each policy's title, by file path.
+    let titleWords: [String: Set<String>]
 
     init(site: Site, legislation: Legislation) {
         citations = CitationDetector(legislation)
         var byPublisher: [Slug: [String: Slug]] = [:]
+        var words: [String: Set<String>] = [:]
         for publisher in site.publishers {
             var names: [String: Slug] = [:]
             for policy in publisher.policies {
+                words[policy.path] = PolicyNameDetector.titleWords(policy.title)
                 let slugWords = policy.slug.rawValue.split(separator: "-").joined(separator: " ")
                 for key in [PolicyNameDetector.key(policy.title), PolicyNameDetector.key(slugWords)] where !key.isEmpty && names[key] == nil {
                     names[key] = policy.slug
@@ -52,15 +56,16 @@ struct ReferenceScanner: Sendable {
             byPublisher[publisher.school.slug] = names
         }
         policiesByName = byPublisher
+        titleWords = words
     }
 
     /// Every reference in `text`, in order, none overlapping. Headings are scanned for legislation
     /// and policy names only: a heading such as "Section 4: Appendices" names itself.
     func scan(_ text: String, in policy: Policy, isHeading: Bool) -> [Reference] {
-        let chars = Array(text)
+        let chars = TextToken.bytes(text)
         let tokens = TextToken.tokens(chars)
         guard !tokens.isEmpty else { return [] }
-        func phrase(_ r: Range<Int>) -> String { String(chars[r]) }
+        func phrase(_ r: Range<Int>) -> String { TextToken.string(chars[r]) }
         var found: [Reference] = []
         let (acts, unknown) = citations.scan(tokens)
         found += acts.map { Reference(range: $0.range, text: phrase($0.range), target: .act($0.act)) }
@@ -72,7 +77,8 @@ struct ReferenceScanner: Sendable {
             }
         }
         let published = policiesByName[policy.school] ?? [:]
-        for m in PolicyNameDetector.scan(tokens, ownTitle: policy.title) {
+        let ownWords = titleWords[policy.path] ?? PolicyNameDetector.titleWords(policy.title)
+        for m in PolicyNameDetector.scan(tokens, ownWords: ownWords) {
             if let slug = published[m.key] {
                 if slug != policy.slug { found.append(Reference(range: m.range, text: phrase(m.range), target: .policy(slug))) }
             } else {
