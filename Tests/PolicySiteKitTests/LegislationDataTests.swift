@@ -104,31 +104,25 @@ import Testing
         #expect(cited.reduce(0) { $0 + $1.count } == 19)
     }
 
-    struct BadEntry: CustomTestStringConvertible, Sendable {
-        var name: String
-        var yaml: String
-        var line: Int
-        var column: Int
-        var contains: String
-        var testDescription: String { name }
-    }
+    /// Bad entries use the same table shape as the policy diagnostics: YAML text, line, column, words.
+    typealias BadEntry = DiagnosticsTests.Case
 
     static let entry = "acts:\n  - title: Protection from Harassment Act 1997\n    year: 1997\n    chapter: 40\n    url: https://www.legislation.gov.uk/ukpga/1997/40\n    status: in force\n    summary: S.\n"
 
     static let badEntries: [BadEntry] = [
-        BadEntry(name: "wrong chapter in the url", yaml: entry.replacingOccurrences(of: "1997/40", with: "1997/41"), line: 5, column: 10, contains: "url must be https://www.legislation.gov.uk/ukpga/1997/40"),
-        BadEntry(name: "wrong year in the url", yaml: entry.replacingOccurrences(of: "ukpga/1997", with: "ukpga/1979"), line: 5, column: 10, contains: "for year 1997 and chapter 40"),
-        BadEntry(name: "regnal url with another chapter", yaml: entry.replacingOccurrences(of: "1997", with: "1952").replacingOccurrences(of: "ukpga/1952/40", with: "ukpga/Geo6and1Eliz2/15-16/66"), line: 5, column: 10, contains: "/40 for an Act of 1952"),
-        BadEntry(name: "unknown status", yaml: entry.replacingOccurrences(of: "in force", with: "current"), line: 6, column: 13, contains: "status 'current'"),
-        BadEntry(name: "repealed without a note", yaml: entry.replacingOccurrences(of: "in force", with: "repealed"), line: 2, column: 5, contains: "needs a status_note"),
-        BadEntry(name: "chapter not a number", yaml: entry.replacingOccurrences(of: "chapter: 40", with: "chapter: forty"), line: 4, column: 14, contains: "'chapter' must be a whole number"),
-        BadEntry(name: "replaced by an unknown entry", yaml: entry + "    replaced_by: [nothing-act-2020]\n", line: 8, column: 19, contains: "replaced_by 'nothing-act-2020'"),
-        BadEntry(name: "two entries, one name", yaml: entry + entry.dropFirst(5).replacingOccurrences(of: "title: Protection from Harassment Act 1997", with: "title: Harassment Act 1997\n    aliases: [Protection from harassment act 1997]"), line: 9, column: 5, contains: "also given for Protection from Harassment Act 1997"),
+        BadEntry(name: "wrong chapter in the url", text: entry.replacingOccurrences(of: "1997/40", with: "1997/41"), line: 5, column: 10, contains: "url must be https://www.legislation.gov.uk/ukpga/1997/40"),
+        BadEntry(name: "wrong year in the url", text: entry.replacingOccurrences(of: "ukpga/1997", with: "ukpga/1979"), line: 5, column: 10, contains: "for year 1997 and chapter 40"),
+        BadEntry(name: "regnal url with another chapter", text: entry.replacingOccurrences(of: "1997", with: "1952").replacingOccurrences(of: "ukpga/1952/40", with: "ukpga/Geo6and1Eliz2/15-16/66"), line: 5, column: 10, contains: "/40 for an Act of 1952"),
+        BadEntry(name: "unknown status", text: entry.replacingOccurrences(of: "in force", with: "current"), line: 6, column: 13, contains: "status 'current'"),
+        BadEntry(name: "repealed without a note", text: entry.replacingOccurrences(of: "in force", with: "repealed"), line: 2, column: 5, contains: "needs a status_note"),
+        BadEntry(name: "chapter not a number", text: entry.replacingOccurrences(of: "chapter: 40", with: "chapter: forty"), line: 4, column: 14, contains: "'chapter' must be a whole number"),
+        BadEntry(name: "replaced by an unknown entry", text: entry + "    replaced_by: [nothing-act-2020]\n", line: 8, column: 19, contains: "replaced_by 'nothing-act-2020'"),
+        BadEntry(name: "two entries, one name", text: entry + entry.dropFirst(5).replacingOccurrences(of: "title: Protection from Harassment Act 1997", with: "title: Harassment Act 1997\n    aliases: [Protection from harassment act 1997]"), line: 9, column: 5, contains: "also given for Protection from Harassment Act 1997"),
     ]
 
     @Test(arguments: badEntries)
     func aBadEntryIsAnErrorAtItsPlace(_ c: BadEntry) {
-        let (parsed, diagnostics) = Legislation.parse(c.yaml, path: "legislation.yml")
+        let (parsed, diagnostics) = Legislation.parse(c.text, path: "legislation.yml")
         #expect(parsed == nil)
         let error = diagnostics.first { $0.severity == .error }
         #expect(error?.location == SourceLocation(path: "legislation.yml", line: c.line, column: c.column), "\(diagnostics)")
