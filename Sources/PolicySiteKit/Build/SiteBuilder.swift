@@ -49,7 +49,8 @@ public struct SiteBuilder: Sendable {
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
         progress?(.render)
-        let specs = CorePages.specs(for: site, linkers: resolved.linkers, includes: resolved.includes, contentFolder: options.content) + resolved.pages
+        let specs = CorePages.specs(for: site, linkers: resolved.linkers, includes: resolved.includes,
+                                    publisherAdditions: resolved.publisherAdditions, contentFolder: options.content) + resolved.pages
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
         let pages = await renderer.renderAll(specs)
         var files = pages.map(\.file)

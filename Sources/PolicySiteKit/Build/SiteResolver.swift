@@ -6,6 +6,8 @@ struct ResolvedSite: Sendable {
     var diagnostics: [Diagnostic] = []
     /// What ```include blocks in policies show.
     var includes = Includes()
+    /// Extra template values for publisher pages, by publisher.
+    var publisherAdditions: [Slug: [PageContextAddition]] = [:]
 }
 
 /// Builds the site-wide indexes once every policy is parsed.
@@ -15,6 +17,7 @@ enum SiteResolver {
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
         GovernancePages.resolve(site, options: options, into: &resolved)
+        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         return resolved
     }
 

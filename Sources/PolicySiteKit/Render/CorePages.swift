@@ -1,10 +1,11 @@
 /// The pages every site has: home, one per publisher, one per policy, and the accessibility statement.
 enum CorePages {
-    static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(), contentFolder: String) -> [PageSpec] {
+    static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(),
+                      publisherAdditions: [Slug: [PageContextAddition]] = [:], contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
         let lineage = Lineage(site)
         for publisher in site.publishers {
-            specs.append(publisherPage(publisher))
+            specs.append(publisherPage(publisher, additions: publisherAdditions[publisher.school.slug] ?? []))
             for policy in publisher.policies {
                 specs.append(policyPage(policy, in: publisher, linkers: linkers, includes: includes, lineage: lineage))
             }
@@ -27,7 +28,7 @@ enum CorePages {
         }
     }
 
-    static func publisherPage(_ publisher: Publisher) -> PageSpec {
+    static func publisherPage(_ publisher: Publisher, additions: [PageContextAddition] = []) -> PageSpec {
         let school = publisher.school
         return PageSpec(path: publisher.path, title: school.name, template: "publisher", section: .publishers,
                         breadcrumbs: [("Home", .root)], description: "Policies of \(school.name)",
@@ -42,13 +43,15 @@ enum CorePages {
                 ].merging(policy.reviewContext(on: env.options.today)) { _, review in review }
             }
             let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !school.digitalSafetyLeads.isEmpty
-            return PageContent(context: school.contactContext.merging(AudienceEntries.publisher(publisher, env: env)) { $1 }.merging([
+            var context = school.contactContext.merging(AudienceEntries.publisher(publisher, env: env)) { $1 }.merging([
                 "kindLabel": school.kind.label,
                 "chairOfGovernors": school.chairOfGovernors ?? "",
                 "hasChair": school.chairOfGovernors != nil,
                 "hasDetails": hasDetails,
                 "policies": policies,
-            ]) { $1 })
+            ]) { $1 }
+            for addition in additions { context.merge(addition(env)) { $1 } }
+            return PageContent(context: context)
         }
     }
 

@@ -53,7 +53,7 @@ struct PolicyBodyRenderer {
         case .paragraph(let p):
             if let a = anchor, a.kind == .clause || a.kind == .step {
                 currentAnchorID = a.id
-                let (number, rest) = splitNumber(p.content, anchor: a)
+                let (number, rest) = Self.splitNumber(p.content, anchor: a)
                 out += "<p id=\"\(a.id)\" class=\"clause\"><a class=\"clause-number\" href=\"#\(a.id)\" title=\"Link to \(HTML.escape(a.label))\">\(HTML.escape(number))</a> "
                 inlines(rest, at: p.position, linking: true)
                 out += "</p>\n"
@@ -100,7 +100,7 @@ struct PolicyBodyRenderer {
     }
 
     /// Splits "5.12 Staff should…" into the number as written and the inlines after it.
-    private func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
+    static func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
         let text = content.plainText
         guard let match = NumberingPattern.match(Substring(text), isHeading: false) else { return (anchor.number, content) }
         let rest: Substring
