@@ -73,12 +73,12 @@ public struct SiteBuilder: Sendable {
 
         progress?(.write)
         do {
-            let result = try OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
+            let result = try await OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
             report.written = result.written
             report.unchanged = result.unchanged
             report.removed = result.removed
         } catch {
-            report.diagnostics.append(.error("could not write the site: \(error.localizedDescription)", at: SourceLocation(path: options.output)))
+            report.diagnostics.append(.error("could not write the site: \(error)", at: SourceLocation(path: options.output)))
         }
         finish(.write)
         return stop()
