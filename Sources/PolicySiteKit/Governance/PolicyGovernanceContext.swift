@@ -29,7 +29,7 @@ enum PolicyGovernanceContext {
             context["previousHref"] = env.link(to: previousPath)
             context["whatChangedSummary"] = ChangeContext.summary(comparison)
             context["changes"] = ChangeContext.entries(comparison, on: env.path, oldPage: previousPath, newPage: env.path,
-                                                       keepIDs: shown.outline.ids)
+                                                       keepIDs: Set(shown.outline.ids))
             context["hasChanges"] = !comparison.changes.isEmpty
         } else {
             context["hasWhatChanged"] = false

@@ -58,7 +58,7 @@ def follow_first_link(driver, file_path: str) -> list:
     url = file_url(file_path)
     load(driver, url, 1280)
     href = driver.execute_script(
-        "const a = [...document.querySelectorAll('main a[href]')].find(a => a.protocol === 'file:' && !a.hash);"
+        "const a = [...document.querySelectorAll('main a[href]')].find(a => a.protocol === 'file:' && !a.hash && a.pathname.endsWith('.html'));"
         "if (!a) return null; a.click(); return a.href;")
     if href is None:
         return []
