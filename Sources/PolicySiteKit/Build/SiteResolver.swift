@@ -12,12 +12,12 @@ struct ResolvedSite: Sendable {
 
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) async -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
         GovernancePages.resolve(site, options: options, into: &resolved)
-        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
+        await ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         return resolved
     }
 
