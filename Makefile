@@ -51,3 +51,9 @@ test: setup-test unit-test browser-test
 
 clean:
 	rm -rf .build $(OUTPUT) build $(VENV)
+
+# Benchmark against Hugo (Debian's hugo): BENCH_ARGS="--copies 200 --runs 5 --scale 5".
+.PHONY: bench
+bench: generator
+	@scripts/setup.sh bench
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
