@@ -5,6 +5,8 @@ TEMPLATES  ?= templates
 OUTPUT     ?= site
 BASE_URL   ?= /
 RELEASE_BIN = .build/release/policy-site
+FUZZ_SECONDS      ?= 60
+FUZZ_TEST_SECONDS ?= 20
 
 .PHONY: site test unit-test setup setup-test generator clean
 
@@ -27,3 +29,19 @@ test: setup-test unit-test
 
 clean:
 	rm -rf .build $(OUTPUT) build
+
+# Fuzzing the content pipeline (docs/robustness.md): `make fuzz` runs for FUZZ_SECONDS and reports
+# executions per second; `make test` includes a FUZZ_TEST_SECONDS pass.
+.PHONY: fuzz fuzz-short clean-fuzz
+fuzz: setup
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-short: setup
+	@scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+test: fuzz-short
+
+clean-fuzz:
+	rm -rf .build-fuzz
+
+clean: clean-fuzz

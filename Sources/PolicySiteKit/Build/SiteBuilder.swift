@@ -60,12 +60,7 @@ public struct SiteBuilder: Sendable {
         finish(.render)
 
         progress?(.check)
-        let otherFiles = Set(files.map(\.path))
-        report.diagnostics += LinkChecker.check(pages: pages, otherFiles: otherFiles, baseURL: options.baseURL)
-        var seenPaths: Set<String> = []
-        for file in files where !seenPaths.insert(file.path).inserted {
-            report.diagnostics.append(.error("two pages would be written to /\(file.path); rename one of the sources", at: SourceLocation(path: options.content)))
-        }
+        report.diagnostics += SiteChecks.run(pages: pages, files: files, templates: templates, options: options)
         finish(.check)
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) || !write { return stop() }
 

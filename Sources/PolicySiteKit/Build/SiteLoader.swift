@@ -31,10 +31,7 @@ enum SiteLoader {
 
         func read(_ path: String) -> SourceText? {
             if let d = outsideCheck(path, root: root) { diagnostics.append(d); return nil }
-            if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
-                diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
-                return nil
-            }
+            if let d = regularFileCheck(path) { diagnostics.append(d); return nil }
             guard let data = fm.contents(atPath: path) else {
                 diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
                 return nil
@@ -102,6 +99,26 @@ enum SiteLoader {
     static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Only regular files of at most `maximumFileSize` are read, checked after following links: a
+    /// named pipe or device would block the build forever, and a link could hide a huge file.
+    static func regularFileCheck(_ path: String) -> Diagnostic? {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
+            return .error("file could not be read (a symbolic link to nothing?)", at: SourceLocation(path: path))
+        }
+        let type = attributes[.type] as? FileAttributeType
+        if type == .typeSymbolicLink {
+            return .error("symbolic link cannot be followed (it loops); copy the file in instead", at: SourceLocation(path: path))
+        }
+        guard type == .typeRegular else {
+            return .error("not a regular file (a named pipe, device or socket); only text files are read", at: SourceLocation(path: path))
+        }
+        if let size = attributes[.size] as? Int, size > maximumFileSize {
+            return .error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path))
+        }
+        return nil
     }
 
     /// A symbolic link whose target is outside the content folder is refused.

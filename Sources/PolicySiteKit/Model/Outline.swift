@@ -57,11 +57,14 @@ public struct Outline: Sendable {
     public var anchors: [Anchor]
     public var byBlock: [BlockPath: Int]
     public var ids: Set<String>
+    /// Index in `anchors` of each id, so lookups by id stay constant-time in long policies.
+    private var indexByID: [String: Int]
 
     public init(anchors: [Anchor] = [], byBlock: [BlockPath: Int] = [:]) {
         self.anchors = anchors
         self.byBlock = byBlock
         self.ids = Set(anchors.map(\.id))
+        self.indexByID = Dictionary(anchors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func anchor(at path: BlockPath) -> Anchor? {
@@ -69,7 +72,7 @@ public struct Outline: Sendable {
     }
 
     public func anchor(id: String) -> Anchor? {
-        anchors.first { $0.id == id }
+        indexByID[id].map { anchors[$0] }
     }
 
     /// Sections, appendices and headings (not body clauses): what the table of contents shows.

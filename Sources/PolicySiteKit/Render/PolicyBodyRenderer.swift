@@ -13,6 +13,8 @@ struct PolicyBodyRenderer {
     private(set) var emittedLinks: [(href: String, location: SourceLocation)] = []
     private var out = ""
     private var currentAnchorID: String? = nil
+    /// The policy's forms by where their fence is; filled by `render()`.
+    private var formsByLocation: [SourceLocation: Form] = [:]
 
     init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }) {
         self.policy = policy
@@ -27,6 +29,7 @@ struct PolicyBodyRenderer {
     /// The body's HTML.
     mutating func render() -> String {
         out.reserveCapacity(policy.document.blocks.count * 400)
+        formsByLocation = Dictionary(policy.forms.map { ($0.location, $0) }, uniquingKeysWith: { first, _ in first })
         blocks(policy.document.blocks, under: BlockPath([]), tight: false)
         return out
     }
@@ -41,7 +44,13 @@ struct PolicyBodyRenderer {
         let anchor = policy.outline.anchor(at: path)
         switch block {
         case .heading(let h):
-            let a = anchor!
+            guard let a = anchor else {
+                // Every heading the detector reaches has an anchor; this is only a safe fallback.
+                out += "<p><strong>"
+                inlines(h.content, at: h.position, linking: false)
+                out += "</strong></p>\n"
+                return
+            }
             currentAnchorID = a.id
             let tag = "h\(a.level)"
             out += "<\(tag) id=\"\(a.id)\" class=\"anchor \(a.kind.rawValue)\">"
@@ -79,7 +88,7 @@ struct PolicyBodyRenderer {
             blocks(q.blocks, under: path, tight: false)
             out += "</blockquote>\n"
         case .codeBlock(let c):
-            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = policy.forms.first(where: { $0.location == a.location }) {
+            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = formsByLocation[a.location] {
                 currentAnchorID = a.id
                 formBlock(form, anchor: a)
             } else {
@@ -283,9 +292,9 @@ struct PolicyBodyRenderer {
         case .image(let image):
             let alt = image.alt.plainText
             if alt.isEmpty {
-                diagnostics.append(.warning("image '\(image.source)' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
+                diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
             }
-            guard HTML.isSafeLink(image.source), HTML.scheme(of: image.source) == nil else {
+            guard HTML.isSafeLink(image.source), !HTML.isExternal(image.source) else {
                 diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
                 if HTML.isSafeLink(image.source) {
                     out += "<a href=\"\(HTML.escape(image.source))\">\(HTML.escape(alt.isEmpty ? image.source : alt))</a>"
