@@ -32,7 +32,7 @@ for school in content/schools/*/; do
   done
 done
 for fixture in Tests/Fixtures/hostile/*.md Tests/Fixtures/fuzz/regressions/*; do
-  [ -f "$fixture" ] && cp "$fixture" "$seeds/$(basename "$fixture")"
+  [ -f "$fixture" ] && [ "$(basename "$fixture")" != README.md ] && cp "$fixture" "$seeds/$(basename "$fixture")"
 done
 
 log="$scratch/fuzz.log"

@@ -103,7 +103,8 @@ private struct CMarkWalker {
         case "list":
             var items: [ListItem] = []
             for item in children(node) {
-                items.append(ListItem(blocks: try blocks(under: item, depth: depth + 1), position: position(item)))
+                // A list and its items are one level, as a reader counts them.
+                items.append(ListItem(blocks: try blocks(under: item, depth: depth), position: position(item)))
             }
             return .list(MarkdownList(
                 isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,

@@ -96,6 +96,9 @@ struct YAMLFields {
         func loc(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") {
+                return .error("YAML nests too deeply; this file holds only fields and short lists", at: loc(mark))
+            }
             let what = context.map { "\($0.text), \(problem)" } ?? problem
             let hint = problem.contains("undefined alias") ? " (text that starts with * or & must be in quotes)" : ""
             return .error("YAML syntax: \(what)\(hint)", at: loc(mark))

@@ -20,10 +20,15 @@ struct PolicyBodyRenderer {
         self.policy = policy
         self.linkers = linkers
         self.formPageHref = formPageHref
+        self.lineOffset = policy.bodyLineOffset
     }
 
+    /// Added to a position's line to give the file's line: the body's offset, or for a form's
+    /// text (parsed on its own) the line of its fence.
+    private var lineOffset: Int
+
     func location(_ p: SourcePosition) -> SourceLocation {
-        SourceLocation(path: policy.path, line: p.line + policy.bodyLineOffset, column: p.column)
+        SourceLocation(path: policy.path, line: p.line + lineOffset, column: p.column)
     }
 
     /// The body's HTML.
@@ -199,7 +204,10 @@ struct PolicyBodyRenderer {
             case .text(let b):
                 var inner = PolicyBodyRenderer(policy: policy, linkers: [], formPageHref: formPageHref)
                 inner.currentAnchorID = currentAnchorID
+                inner.lineOffset = form.location.line
                 inner.plainBlock(b)
+                diagnostics += inner.diagnostics
+                emittedLinks += inner.emittedLinks
                 out += inner.out
             case .field(let f):
                 out += "<div class=\"field\"><span class=\"field-label\">\(HTML.escape(f.label))</span><span class=\"field-line\"></span></div>\n"
@@ -284,7 +292,7 @@ struct PolicyBodyRenderer {
                 inlines(link.children, at: position, linking: false)
                 return
             }
-            if HTML.scheme(of: link.destination) == nil { emittedLinks.append((link.destination, location(position))) }
+            if !HTML.isExternal(link.destination) { emittedLinks.append((link.destination, location(position))) }
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
             out += "<a href=\"\(HTML.escape(link.destination))\"\(title)>"
             inlines(link.children, at: position, linking: false)
@@ -295,10 +303,11 @@ struct PolicyBodyRenderer {
                 diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
             }
             guard HTML.isSafeLink(image.source), !HTML.isExternal(image.source) else {
-                diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
                 if HTML.isSafeLink(image.source) {
+                    diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
                     out += "<a href=\"\(HTML.escape(image.source))\">\(HTML.escape(alt.isEmpty ? image.source : alt))</a>"
                 } else {
+                    diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' dropped: only images on this site are shown; its description is shown instead", at: location(position)))
                     out += HTML.escape(alt)
                 }
                 return
