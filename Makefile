@@ -12,6 +12,8 @@ VENV        = .venv
 BROWSER     = Tests/Browser
 AXE_JS      = $(VENV)/axe/axe.min.js
 PIP         = $(VENV)/bin/pip --disable-pip-version-check
+FUZZ_SECONDS      ?= 60
+FUZZ_TEST_SECONDS ?= 20
 
 .PHONY: site test unit-test browser-test setup setup-test generator clean
 
@@ -57,3 +59,19 @@ clean:
 bench: generator
 	@scripts/setup.sh bench
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+
+# Fuzzing the content pipeline (docs/robustness.md): `make fuzz` runs for FUZZ_SECONDS and reports
+# executions per second; `make test` includes a FUZZ_TEST_SECONDS pass.
+.PHONY: fuzz fuzz-short clean-fuzz
+fuzz: setup
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+fuzz-short: setup
+	@scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+test: fuzz-short
+
+clean-fuzz:
+	rm -rf .build-fuzz
+
+clean: clean-fuzz

@@ -39,6 +39,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// The fuzz target (scripts/fuzz.sh builds it with libFuzzer); built plainly, it replays inputs.
+        .executableTarget(name: "policy-site-fuzz", dependencies: ["PolicySiteKit", "CLibFuzzer"]),
+        /// libFuzzer's driver declaration, for the fuzz target's entry point (header only).
+        .systemLibrary(name: "CLibFuzzer"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(
             name: "PolicySiteKitTests",

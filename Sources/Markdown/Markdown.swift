@@ -139,6 +139,29 @@ public struct Image: Sendable {
 public enum MarkdownError: Error, Sendable, Equatable {
     /// Blocks or inlines nest deeper than the limit, at this position.
     case nestingTooDeep(SourcePosition, limit: Int)
+    /// A table (its delimiter row is at this position) has more columns than the limit.
+    case tableTooWide(SourcePosition, columns: Int, limit: Int)
+    /// The tables up to the one at this position would make more cells than the limit.
+    case tooManyTableCells(SourcePosition, limit: Int)
+
+    /// Where the problem is.
+    public var position: SourcePosition {
+        switch self {
+        case .nestingTooDeep(let p, _), .tableTooWide(let p, _, _), .tooManyTableCells(let p, _): p
+        }
+    }
+
+    /// What is wrong and what to do, in the words a policy author uses.
+    public var message: String {
+        switch self {
+        case .nestingTooDeep(_, let limit):
+            "lists or quotes nest more than \(limit) levels deep; flatten them"
+        case .tableTooWide(_, let columns, let limit):
+            "this table has \(columns) columns; at most \(limit) can be published: split it"
+        case .tooManyTableCells(_, let limit):
+            "the tables up to here would have more than \(limit) cells (columns × rows, counting every line up to the next blank line); split them or add blank lines after them"
+        }
+    }
 }
 
 extension Array where Element == Inline {

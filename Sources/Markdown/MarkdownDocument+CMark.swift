@@ -6,12 +6,17 @@ import Synchronization
 extension MarkdownDocument {
     /// How deep blocks and inlines may nest before the document is refused.
     public static let defaultNestingLimit = 64
+    /// The most columns one table may have.
+    public static let tableColumnLimit = 100
+    /// The most table cells (columns × rows, over-estimated) one document may make.
+    public static let tableCellLimit = 100_000
 
     /// Parses CommonMark with the GFM table, strikethrough, autolink and tagfilter extensions.
     ///
     /// The text must already be valid UTF-8 (Swift strings are). Typography is left as written:
     /// no smart punctuation, because the adopted wording must be reproduced exactly.
     public static func parse(_ text: String, nestingLimit: Int = defaultNestingLimit) throws(MarkdownError) -> MarkdownDocument {
+        if let error = TableBudget(columnLimit: tableColumnLimit, cellLimit: tableCellLimit).check(text) { throw error }
         guard let root = CMarkParserLock.shared.parse(text) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         var walker = CMarkWalker(limit: nestingLimit)
@@ -98,7 +103,8 @@ private struct CMarkWalker {
         case "list":
             var items: [ListItem] = []
             for item in children(node) {
-                items.append(ListItem(blocks: try blocks(under: item, depth: depth + 1), position: position(item)))
+                // A list and its items are one level, as a reader counts them.
+                items.append(ListItem(blocks: try blocks(under: item, depth: depth), position: position(item)))
             }
             return .list(MarkdownList(
                 isOrdered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,

@@ -10,30 +10,33 @@ struct LinkChecker {
     }
 
     /// Reads `id="…"` and `href="…"` attributes (the generator always double-quotes them).
-    static func attributes(of html: [UInt8]) -> Attributes {
-        var result = Attributes()
-        let n = html.count
-        var i = 0
-        while i < n {
-            guard html[i] == 0x20 || html[i] == 0x0A else { i += 1; continue }
-            var j = i + 1
-            var isID = false
-            if j + 4 <= n, html[j] == 0x69, html[j + 1] == 0x64, html[j + 2] == 0x3D, html[j + 3] == 0x22 { // id="
-                isID = true
-                j += 4
-            } else if j + 6 <= n, html[j] == 0x68, html[j + 1] == 0x72, html[j + 2] == 0x65, html[j + 3] == 0x66, html[j + 4] == 0x3D, html[j + 5] == 0x22 { // href="
-                j += 6
-            } else {
-                i += 1
-                continue
+    static func attributes(of bytes: [UInt8]) -> Attributes {
+        // Read in place: pages can be megabytes, and this runs on every one of them.
+        bytes.withUnsafeBufferPointer { html in
+            var result = Attributes()
+            let n = html.count
+            var i = 0
+            while i < n {
+                guard html[i] == 0x20 || html[i] == 0x0A else { i += 1; continue }
+                var j = i + 1
+                var isID = false
+                if j + 4 <= n, html[j] == 0x69, html[j + 1] == 0x64, html[j + 2] == 0x3D, html[j + 3] == 0x22 { // id="
+                    isID = true
+                    j += 4
+                } else if j + 6 <= n, html[j] == 0x68, html[j + 1] == 0x72, html[j + 2] == 0x65, html[j + 3] == 0x66, html[j + 4] == 0x3D, html[j + 5] == 0x22 { // href="
+                    j += 6
+                } else {
+                    i += 1
+                    continue
+                }
+                var k = j
+                while k < n, html[k] != 0x22 { k += 1 }
+                let value = unescape(String(decoding: html[j..<k], as: UTF8.self))
+                if isID { result.ids.insert(value) } else { result.hrefs.append(value) }
+                i = k
             }
-            var k = j
-            while k < n, html[k] != 0x22 { k += 1 }
-            let value = unescape(String(decoding: html[j..<k], as: UTF8.self))
-            if isID { result.ids.insert(value) } else { result.hrefs.append(value) }
-            i = k
+            return result
         }
-        return result
     }
 
     static func unescape(_ s: String) -> String {
@@ -45,7 +48,7 @@ struct LinkChecker {
     /// Resolves `href` from a page in `folder` to a path under the output root and a fragment;
     /// nil for links that leave the site (a scheme, or `..` above the root).
     static func resolve(_ href: String, from folder: [String]) -> (path: String, fragment: String?)? {
-        guard HTML.scheme(of: href) == nil, !href.hasPrefix("//") else { return nil }
+        guard !HTML.isExternal(href) else { return nil }
         var target = href
         var fragment: String? = nil
         if let hash = target.firstIndex(of: "#") {

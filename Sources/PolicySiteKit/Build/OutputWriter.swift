@@ -32,6 +32,25 @@ struct OutputWriter {
             if !entries.isEmpty && !entries.contains(marker) {
                 return .error("the output folder '\(folder)' holds files policy-site did not make; empty it or choose another --output", at: SourceLocation(path: folder))
             }
+            if let link = firstSymbolicLink(in: folder) {
+                return .error("the output folder holds a symbolic link, '\(link)'; policy-site never makes links, and writing through one would change files outside the output folder: remove it", at: SourceLocation(path: folder + "/" + link))
+            }
+        }
+        return nil
+    }
+
+    /// The first symbolic link under `folder` (the folder itself may be one), without following any.
+    static func firstSymbolicLink(in folder: String) -> String? {
+        let fm = FileManager.default
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            for name in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted().reversed() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let type = (try? fm.attributesOfItem(atPath: folder + "/" + child))?[.type] as? FileAttributeType
+                if type == .typeSymbolicLink { return child }
+                if type == .typeDirectory { pending.append(child) }
+            }
         }
         return nil
     }

@@ -95,3 +95,20 @@ extension PosixFile {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 }
+
+extension PosixFile {
+    /// Why `path` must not be read, or nil if it is a regular file (after following links). A named
+    /// pipe or device would block the build forever; a looping or dangling link cannot be read.
+    static func regularFileProblem(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            return errno == ELOOP
+                ? "symbolic link cannot be followed (it loops); copy the file in instead"
+                : "file could not be read (a symbolic link to nothing?)"
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            return "not a regular file (a named pipe, device or socket); only text files are read"
+        }
+        return nil
+    }
+}

@@ -43,14 +43,13 @@ public struct SiteBuilder: Sendable {
         finish(.parse)
 
         progress?(.resolve)
-        let resolved = await SiteResolver.resolve(site, sources: sources, options: options)
+        let resolved = SiteResolver.resolve(site, sources: sources, options: options)
         report.diagnostics += resolved.diagnostics
         finish(.resolve)
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
         progress?(.render)
-        let specs = CorePages.specs(for: site, linkers: resolved.linkers, includes: resolved.includes,
-                                    publisherAdditions: resolved.publisherAdditions, contentFolder: options.content) + resolved.pages
+        let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
         let pages = await renderer.renderAll(specs)
         var files = pages.map(\.file)
@@ -62,12 +61,7 @@ public struct SiteBuilder: Sendable {
         finish(.render)
 
         progress?(.check)
-        let otherFiles = Set(files.map(\.path))
-        report.diagnostics += LinkChecker.check(pages: pages, otherFiles: otherFiles, baseURL: options.baseURL)
-        var seenPaths: Set<String> = []
-        for file in files where !seenPaths.insert(file.path).inserted {
-            report.diagnostics.append(.error("two pages would be written to /\(file.path); rename one of the sources", at: SourceLocation(path: options.content)))
-        }
+        report.diagnostics += SiteChecks.run(pages: pages, files: files, templates: templates, options: options)
         finish(.check)
         if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) || !write { return stop() }
 

@@ -34,6 +34,7 @@ enum SiteLoader {
 
         func read(_ path: String) -> SourceText? {
             if let d = containment.check(path) { diagnostics.append(d); return nil }
+            if let problem = PosixFile.regularFileProblem(path) { diagnostics.append(.error(problem, at: SourceLocation(path: path))); return nil }
             let bytes: [UInt8]
             switch PosixFile.readAll(path, limit: maximumFileSize) {
             case .success(let b): bytes = b

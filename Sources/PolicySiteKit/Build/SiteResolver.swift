@@ -10,14 +10,23 @@ struct ResolvedSite: Sendable {
     var publisherAdditions: [Slug: [PageContextAddition]] = [:]
 }
 
+extension ResolvedSite {
+    /// Every HTML page of the site: the core pages (with what resolving found) and the features' pages.
+    /// The one list both `SiteBuilder` and the fuzz pipeline render.
+    func pageSpecs(for site: Site, contentFolder: String) -> [PageSpec] {
+        CorePages.specs(for: site, linkers: linkers, includes: includes, publisherAdditions: publisherAdditions,
+                        contentFolder: contentFolder) + pages
+    }
+}
+
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) async -> ResolvedSite {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
         GovernancePages.resolve(site, options: options, into: &resolved)
-        await ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
+        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         return resolved
     }
 

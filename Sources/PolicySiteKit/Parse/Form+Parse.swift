@@ -35,7 +35,8 @@ extension Form {
         do {
             document = try MarkdownDocument.parse(block.literal)
         } catch {
-            return (nil, [.error("the form's text nests too deeply", at: location)])
+            let line = block.contentLine + error.position.line - 1 + lineOffset
+            return (nil, [.error("in this form: \(error.message)", at: SourceLocation(path: path, line: line, column: error.position.column))])
         }
         var parts: [Part] = []
         let blocks = document.blocks
@@ -72,4 +73,22 @@ extension Form {
 
 extension Block {
     var isList: Bool { if case .list = self { true } else { false } }
+}
+
+extension Array where Element == Block {
+    /// Every fenced block meant as a form, in document order, inside lists and quotes too (the
+    /// outline gives each an anchor wherever it is).
+    var formFences: [CodeBlock] {
+        var found: [CodeBlock] = []
+        var stack = Array(reversed())
+        while let block = stack.popLast() {
+            switch block {
+            case .codeBlock(let code) where FormHeader.looksLikeForm(code.info): found.append(code)
+            case .list(let list): stack += list.items.reversed().flatMap { $0.blocks.reversed() }
+            case .blockQuote(let quote): stack += quote.blocks.reversed()
+            default: break
+            }
+        }
+        return found
+    }
 }

@@ -95,6 +95,10 @@ struct OutlineDetector {
     private(set) var byBlock: [BlockPath: Int] = [:]
     private(set) var diagnostics: [Diagnostic] = []
     private var usedIDs: Set<String> = OutlineDetector.reservedIDs
+    /// Index in `anchors` of the anchor that first took each id, for duplicate warnings.
+    private var firstAnchorByID: [String: Int] = [:]
+    /// The next `-n` suffix to try for an id that is taken, so n numbers are found in linear time.
+    private var nextSuffix: [String: Int] = [:]
     private var stepParent: String? = nil
     private var lastLevel = 1
 
@@ -122,6 +126,8 @@ struct OutlineDetector {
                 for (j, item) in list.items.enumerated() {
                     detect(item.blocks, under: blockPath.appending(j))
                 }
+            case .blockQuote(let quote):
+                detect(quote.blocks, under: blockPath)
             case .codeBlock(let c):
                 if let form = FormHeader(info: c.info) {
                     let level = min(lastLevel + 1, 6)
@@ -186,17 +192,19 @@ struct OutlineDetector {
     private mutating func add(_ anchor: Anchor, at blockPath: BlockPath, warnDuplicate: Bool = true) {
         var a = anchor
         a.id = unique(anchor.id, location: anchor.location, warnDuplicate: warnDuplicate, label: anchor.label)
+        if firstAnchorByID[a.id] == nil { firstAnchorByID[a.id] = anchors.count }
         byBlock[blockPath] = anchors.count
         anchors.append(a)
     }
 
     private mutating func unique(_ id: String, location: SourceLocation, warnDuplicate: Bool, label: String? = nil) -> String {
         if usedIDs.insert(id).inserted { return id }
-        if warnDuplicate, let first = anchors.first(where: { $0.id == id }) {
-            diagnostics.append(.warning("\(label ?? id) appears twice in this policy (first at line \(first.location.line)); this one gets a different link", at: location))
+        if warnDuplicate, let first = firstAnchorByID[id] {
+            diagnostics.append(.warning("\(label ?? id) appears twice in this policy (first at line \(anchors[first].location.line)); this one gets a different link", at: location))
         }
-        var n = 2
+        var n = nextSuffix[id] ?? 2
         while !usedIDs.insert("\(id)-\(n)").inserted { n += 1 }
+        nextSuffix[id] = n + 1
         return "\(id)-\(n)"
     }
 

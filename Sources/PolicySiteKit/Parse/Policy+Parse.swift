@@ -72,10 +72,7 @@ extension Policy {
         do {
             document = try MarkdownDocument.parse(split.body)
         } catch {
-            switch error {
-            case .nestingTooDeep(let p, let limit):
-                diagnostics.append(.error("lists or quotes nest more than \(limit) levels deep; flatten them", at: SourceLocation(path: path, line: p.line + lineOffset, column: p.column)))
-            }
+            diagnostics.append(.error(error.message, at: SourceLocation(path: path, line: error.position.line + lineOffset, column: error.position.column)))
             return (nil, diagnostics)
         }
         var detector = OutlineDetector(path: path, lineOffset: lineOffset)
@@ -83,8 +80,7 @@ extension Policy {
         diagnostics += detector.diagnostics
 
         var forms: [Form] = []
-        for block in document.blocks {
-            guard case .codeBlock(let code) = block, FormHeader.looksLikeForm(code.info) else { continue }
+        for code in document.blocks.formFences {
             let (form, formDiagnostics) = Form.parse(code, path: path, lineOffset: lineOffset)
             diagnostics += formDiagnostics
             if let form { forms.append(form) }

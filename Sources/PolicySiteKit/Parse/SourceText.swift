@@ -4,6 +4,10 @@ public struct SourceText: Sendable {
     public let path: String
     public let text: String
 
+    /// Longer lines are refused: no prose has them, and a file that does is usually not text
+    /// (a pasted image, a minified export) or was saved with line ends this reader cannot see.
+    public static let maximumLineLength = 100_000
+
     /// Decodes `bytes`; on failure returns a diagnostic at the first bad byte's line and column.
     public static func decode(_ bytes: [UInt8], path: String) -> Result<SourceText, Diagnostic> {
         var start = 0
@@ -24,6 +28,9 @@ public struct SourceText: Sendable {
                 column = 1
             } else if b != 0x0D {
                 column += 1
+                if column > maximumLineLength + 1 {
+                    return .failure(.error("line is longer than \(maximumLineLength) characters; break it into paragraphs (is this a text file?)", at: SourceLocation(path: path, line: line, column: column - 1)))
+                }
             }
             i += length
         }

@@ -19,13 +19,12 @@ struct YAMLFields {
         self.path = path
         self.lineOffset = firstLine - 1
         self.mappingLocation = SourceLocation(path: path, line: firstLine, column: 1)
-        if yaml.contains("*") || yaml.contains("&"), let d = YAMLFields.aliasCheck(yaml, path: path, firstLine: firstLine) {
-            out.append(d)
-            return nil
-        }
         let node: Node?
+        let parser: Parser
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The parser owns the anchors (nodes hold them weakly), so it lives until the check.
+            parser = try Parser(yaml: yaml)
+            node = try parser.singleRoot()
         } catch let error as YamlError {
             out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))
             return nil
@@ -36,6 +35,10 @@ struct YAMLFields {
         guard let node else {
             self.pairs = []
             return
+        }
+        if let d = withExtendedLifetime(parser, { YAMLFields.refuseAnchors(node, path: path, lineOffset: firstLine - 1) }) {
+            out.append(d)
+            return nil
         }
         guard let mapping = node.mapping else {
             out.append(.error("expected 'key: value' lines", at: location(of: node)))
@@ -55,22 +58,35 @@ struct YAMLFields {
         }
     }
 
-    /// Anchors and aliases have no use in front matter and are how YAML "billion laughs" bombs work.
-    private static func aliasCheck(_ yaml: String, path: String, firstLine: Int) -> Diagnostic? {
-        var line = firstLine
-        for raw in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { line += 1 }
-            var inQuote: Character? = nil
-            var column = 1
-            var previous: Character = " "
-            for ch in raw {
-                defer { column += 1; previous = ch }
-                if let q = inQuote { if ch == q { inQuote = nil }; continue }
-                if ch == "#" && (previous == " " || column == 1) { break }
-                if (ch == "\"" || ch == "'") && (previous == " " || previous == ":" || column == 1 || previous == "[" || previous == ",") { inQuote = ch; continue }
-                if (ch == "*" || ch == "&") && (previous == " " || previous == "[" || previous == "," || column == 1) {
-                    return .error("YAML anchors and aliases ('\(ch)') are not allowed here; write the value out", at: SourceLocation(path: path, line: line, column: column))
-                }
+    /// Anchors (`&name`) and aliases (`*name`) have no use in front matter and are how YAML
+    /// "billion laughs" bombs work. Yams shares an aliased node instead of copying it, so composing
+    /// stays linear; this walk, in document order, stops at the first anchor or after `nodeLimit`
+    /// nodes, so nothing ever expands an alias.
+    static func refuseAnchors(_ root: Node, path: String, lineOffset: Int) -> Diagnostic? {
+        func location(_ node: Node) -> SourceLocation {
+            guard let mark = node.mark else { return SourceLocation(path: path, line: lineOffset + 1) }
+            return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        var stack = [root]
+        var visited = 0
+        while let node = stack.popLast() {
+            visited += 1
+            if case .alias = node {
+                return .error("YAML aliases ('*name') are not allowed here; write the value out (text that starts with * must be in quotes)", at: location(node))
+            }
+            if node.anchor != nil {
+                return .error("YAML anchors and aliases ('&name', '*name') are not allowed here; write the value out (text that starts with & or * must be in quotes)", at: location(node))
+            }
+            if visited > nodeLimit {
+                return .error("more than \(nodeLimit) YAML values; this file holds only a few fields", at: location(node))
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() { stack.append(value); stack.append(key) }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence.reversed())
+            default:
+                break
             }
         }
         return nil
@@ -80,8 +96,12 @@ struct YAMLFields {
         func loc(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column) }
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _), .composer(let context, let problem, let mark, _):
+            if problem.contains("Maximum nesting level") {
+                return .error("YAML nests too deeply; this file holds only fields and short lists", at: loc(mark))
+            }
             let what = context.map { "\($0.text), \(problem)" } ?? problem
-            return .error("YAML syntax: \(what)", at: loc(mark))
+            let hint = problem.contains("undefined alias") ? " (text that starts with * or & must be in quotes)" : ""
+            return .error("YAML syntax: \(what)\(hint)", at: loc(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Yams points at the mapping; point at the second occurrence of the key instead.
             var location = loc(context.mark)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in a policy that the indexes point at: a clause, section, appendix or heading (or the
 /// top of the policy, for text before any of them).
 struct Citing: Sendable, Hashable {
@@ -30,6 +32,11 @@ struct ReferenceIndex: Sendable {
     var outOfDate: [Slug: [OutOfDateCitation]] = [:]
     var diagnostics: [Diagnostic] = []
 
+    /// Where each parallel scan writes its result: one slot per policy, so no two writers meet.
+    private struct ScanSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<PolicyScan>?
+    }
+
     /// What one policy's text contributes, found independently of every other policy.
     struct PolicyScan: Sendable {
         var diagnostics: [Diagnostic] = []
@@ -41,19 +48,17 @@ struct ReferenceIndex: Sendable {
     /// Scans every policy once, policies in parallel, then merges the results in site order so the
     /// indexes are the same on every run. `sourceTexts` (file path → text) lets warnings point at
     /// the phrase.
-    static func build(site: Site, legislation: Legislation, scanner: ReferenceScanner, sourceTexts: [String: String]) async -> ReferenceIndex {
+    static func build(site: Site, legislation: Legislation, scanner: ReferenceScanner, sourceTexts: [String: String]) -> ReferenceIndex {
         let jobs = site.publishers.flatMap { publisher in publisher.policies.map { (publisher.school.slug, $0) } }
-        let scans: [PolicyScan] = await withTaskGroup(of: (Int, [PolicyScan]).self) { group in
-            let chunk = max(1, jobs.count / (ProcessInfoCores.count * 4))
-            for start in stride(from: 0, to: jobs.count, by: chunk) {
-                let slice = jobs[start..<min(start + chunk, jobs.count)]
-                group.addTask {
-                    (start, slice.map { scan($0.1, publisher: $0.0, legislation: legislation, scanner: scanner, sourceText: sourceTexts[$0.1.path]) })
-                }
+        // Synchronous so the single-threaded fuzz pipeline can call it too; the scans still run on
+        // every core, each into its own slot.
+        let scans = [PolicyScan](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
+            let slots = ScanSlots(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+                let job = jobs[i]
+                slots.base?.advanced(by: i).initialize(to: scan(job.1, publisher: job.0, legislation: legislation, scanner: scanner, sourceText: sourceTexts[job.1.path]))
             }
-            var parts: [(Int, [PolicyScan])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+            initialized = jobs.count
         }
         var index = ReferenceIndex()
         var unpublished: [Slug: [String: UnpublishedPolicy]] = [:]

@@ -2,7 +2,7 @@
 /// policy's references once, and adds the linker, the clause index, the legislation pages and
 /// the publisher-page notes to the resolved site.
 enum ReferencePhase {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, into resolved: inout ResolvedSite) async {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, into resolved: inout ResolvedSite) {
         var legislation = Legislation()
         var dataPath = options.content + "/data/legislation.yml"
         if let data = sources.data["legislation"] {
@@ -16,7 +16,7 @@ enum ReferencePhase {
             for policy in school.policies { texts[policy.source.path] = policy.source.text }
         }
         let scanner = ReferenceScanner(site: site, legislation: legislation)
-        let index = await ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts)
+        let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts)
         resolved.diagnostics += index.diagnostics
         resolved.linkers.append(ReferenceLinker(scanner: scanner, legislation: legislation))
         if !site.policies.isEmpty { resolved.pages.append(ClauseIndexPage.spec(site, contentFolder: options.content)) }

@@ -113,8 +113,13 @@ enum CorePages {
 
     static func accessibility(_ site: Site, contentFolder: String) -> PageSpec {
         PageSpec(path: .fixed("accessibility"), title: "Accessibility statement", template: "accessibility",
-                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { _ in
-            PageContent(context: ["publisherNames": site.publishers.map(\.school.name).joined(separator: ", ")])
+                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { env in
+            let publishers: [[String: Any]] = site.publishers.map { ["name": $0.school.name, "href": env.link(to: $0.path)] }
+            return PageContent(context: [
+                "publisherNames": site.publishers.map(\.school.name).joined(separator: ", "),
+                "publishers": publishers,
+                "hasPublishers": !publishers.isEmpty,
+            ])
         }
     }
 }

@@ -34,6 +34,14 @@ enum HTML {
         return nil
     }
 
+    /// True when fetching `url` would leave the site: it has a scheme, or starts with two slashes
+    /// (`//host/x`, or with backslashes, which browsers read as slashes): another host.
+    static func isExternal(_ url: String) -> Bool {
+        if scheme(of: url) != nil { return true }
+        let start = url.unicodeScalars.drop { $0.value <= 0x20 }.prefix(2)
+        return start.count == 2 && start.allSatisfy { $0 == "/" || $0 == "\\" }
+    }
+
     /// True when `url` may be published as a link.
     static func isSafeLink(_ url: String) -> Bool {
         guard let scheme = scheme(of: url) else { return true }

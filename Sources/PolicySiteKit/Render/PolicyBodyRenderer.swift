@@ -15,21 +15,29 @@ struct PolicyBodyRenderer {
     private(set) var emittedLinks: [(href: String, location: SourceLocation)] = []
     private(set) var out = ""
     private var currentAnchorID: String? = nil
+    /// The policy's forms by where their fence is; filled by `render()`.
+    private var formsByLocation: [SourceLocation: Form] = [:]
 
     init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }, includes: Includes = Includes()) {
         self.policy = policy
         self.linkers = linkers
         self.formPageHref = formPageHref
         self.includes = includes
+        self.lineOffset = policy.bodyLineOffset
     }
 
+    /// Added to a position's line to give the file's line: the body's offset, or for a form's
+    /// text (parsed on its own) the line of its fence.
+    private var lineOffset: Int
+
     func location(_ p: SourcePosition) -> SourceLocation {
-        SourceLocation(path: policy.path, line: p.line + policy.bodyLineOffset, column: p.column)
+        SourceLocation(path: policy.path, line: p.line + lineOffset, column: p.column)
     }
 
     /// The body's HTML.
     mutating func render() -> String {
         out.reserveCapacity(policy.document.blocks.count * 400)
+        formsByLocation = Dictionary(policy.forms.map { ($0.location, $0) }, uniquingKeysWith: { first, _ in first })
         blocks(policy.document.blocks, under: BlockPath([]), tight: false)
         return out
     }
@@ -44,7 +52,13 @@ struct PolicyBodyRenderer {
         let anchor = policy.outline.anchor(at: path)
         switch block {
         case .heading(let h):
-            let a = anchor!
+            guard let a = anchor else {
+                // Every heading the detector reaches has an anchor; this is only a safe fallback.
+                out += "<p><strong>"
+                inlines(h.content, at: h.position, linking: false)
+                out += "</strong></p>\n"
+                return
+            }
             currentAnchorID = a.id
             let tag = "h\(a.level)"
             out += "<\(tag) id=\"\(a.id)\" class=\"anchor \(a.kind.rawValue)\">"
@@ -82,7 +96,7 @@ struct PolicyBodyRenderer {
             blocks(q.blocks, under: path, tight: false)
             out += "</blockquote>\n"
         case .codeBlock(let c):
-            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = policy.forms.first(where: { $0.location == a.location }) {
+            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = formsByLocation[a.location] {
                 currentAnchorID = a.id
                 formBlock(form, anchor: a)
             } else if Include.looksLikeInclude(c.info) {
@@ -194,7 +208,10 @@ struct PolicyBodyRenderer {
         for part in form.parts {
             switch part {
             case .text(let b):
+                let saved = lineOffset
+                lineOffset = form.location.line
                 plainBlock(b)
+                lineOffset = saved
             case .field(let f):
                 out += "<div class=\"field\"><span class=\"field-label\">\(HTML.escape(f.label))</span><span class=\"field-line\"></span></div>\n"
             }
@@ -287,7 +304,7 @@ struct PolicyBodyRenderer {
                 }
                 destination = "tel:" + e164
             }
-            if HTML.scheme(of: destination) == nil { emittedLinks.append((destination, location(position))) }
+            if !HTML.isExternal(destination) { emittedLinks.append((destination, location(position))) }
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
             out += "<a href=\"\(HTML.escape(destination))\"\(title)>"
             inlines(link.children, at: position, linking: false)
@@ -295,13 +312,14 @@ struct PolicyBodyRenderer {
         case .image(let image):
             let alt = image.alt.plainText
             if alt.isEmpty {
-                diagnostics.append(.warning("image '\(image.source)' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
+                diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' has no alt text: describe it in ![…](…) so screen-reader users get it", at: location(position)))
             }
-            guard HTML.isSafeLink(image.source), HTML.scheme(of: image.source) == nil else {
-                diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
+            guard HTML.isSafeLink(image.source), !HTML.isExternal(image.source) else {
                 if HTML.isSafeLink(image.source) {
+                    diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' is not on this site; it is shown as a link, because pages make no external requests", at: location(position)))
                     out += "<a href=\"\(HTML.escape(image.source))\">\(HTML.escape(alt.isEmpty ? image.source : alt))</a>"
                 } else {
+                    diagnostics.append(.warning("image '\(String(image.source.prefix(40)))' dropped: only images on this site are shown; its description is shown instead", at: location(position)))
                     out += HTML.escape(alt)
                 }
                 return

@@ -1,10 +1,10 @@
 /// What the publisher page shows governors about references: policies named in the text but not
 /// published here, and policies that cite legislation that has been repealed.
 enum PublisherReferenceNotes {
+    /// Always given, so the template's flags are defined (false) when there is nothing to show.
     static func addition(for publisher: Slug, index: ReferenceIndex, legislation: Legislation, places: CitingPlaces) -> PageContextAddition? {
         let unpublished = index.unpublished[publisher] ?? []
         let outOfDate = index.outOfDate[publisher] ?? []
-        guard !unpublished.isEmpty || !outOfDate.isEmpty else { return nil }
         return { env in
             let names: [[String: Any]] = unpublished.map { reference in
                 let entries = reference.places.compactMap { places.entry($0, env: env) }

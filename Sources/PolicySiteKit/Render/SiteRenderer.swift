@@ -31,6 +31,8 @@ struct SiteRenderer: Sendable {
         var source: SourceLocation
         var diagnostics: [Diagnostic]
         var links: [String: SourceLocation]
+        /// The keys each template was given (the page's template and the layout), for TemplateCheck.
+        var vocabularies: [String: ContextVocabulary] = [:]
     }
 
     func render(_ spec: PageSpec) -> RenderedPage {
@@ -62,8 +64,10 @@ struct SiteRenderer: Sendable {
         let html = templates.render(layout, with: "layout")
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
+        var vocabularies = ["layout": ContextVocabulary(layout)]
+        vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
         return RenderedPage(file: OutputFile(path: spec.path.file, bytes: Array(html.utf8)), page: spec.path,
-                            source: spec.source, diagnostics: content.diagnostics, links: links)
+                            source: spec.source, diagnostics: content.diagnostics, links: links, vocabularies: vocabularies)
     }
 
     /// Renders every spec across the machine's cores; results come back in path order.

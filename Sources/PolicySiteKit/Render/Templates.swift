@@ -6,6 +6,9 @@ struct Templates: Sendable {
     let library: MustacheLibrary
     let names: Set<String>
     let folder: String
+    /// Each template's tags, for the static checks, and its file.
+    let tags: [String: [TemplateTag]]
+    let paths: [String: String]
 
     /// Templates every site needs.
     static let required = ["layout", "home", "publisher", "policy", "accessibility", "form", "contacts", "parents", "reviews", "compare"]
@@ -15,6 +18,8 @@ struct Templates: Sendable {
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var names: Set<String> = []
+        var tags: [String: [TemplateTag]] = [:]
+        var paths: [String: String] = [:]
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }.sorted()
         for file in files {
             let path = folder + "/" + file
@@ -28,10 +33,11 @@ struct Templates: Sendable {
             case .success(let s): text = s.text
             case .failure(let d): diagnostics.append(d); continue
             }
-            if let d = TemplateCheck.recursivePartial(text, name: name, path: path) { diagnostics.append(d); continue }
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
+                tags[name] = TemplateTag.scan(text)
+                paths[name] = path
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("template syntax: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
             } catch {
@@ -41,33 +47,12 @@ struct Templates: Sendable {
         for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
             diagnostics.append(.error("template '\(name).mustache' is missing", at: SourceLocation(path: folder + "/" + name + ".mustache")))
         }
+        diagnostics += TemplateCheck.partialProblems(tags, paths: paths)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Templates(library: library, names: names, folder: folder), diagnostics)
+        return (Templates(library: library, names: names, folder: folder, tags: tags, paths: paths), diagnostics)
     }
 
     func render(_ context: [String: Any], with name: String) -> String {
         library.render(context, withTemplate: name) ?? ""
-    }
-}
-
-/// Static checks on template text that the Mustache engine would not make.
-enum TemplateCheck {
-    /// A partial that includes itself would recurse without end.
-    static func recursivePartial(_ text: String, name: String, path: String) -> Diagnostic? {
-        var line = 1
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            defer { line += 1 }
-            var search = raw[...]
-            while let r = search.range(of: "{{>") {
-                let after = search[r.upperBound...].drop { $0 == " " }
-                let partial = after.prefix { $0 != "}" && $0 != " " }
-                if partial == name {
-                    let column = raw.distance(from: raw.startIndex, to: r.lowerBound) + 1
-                    return .error("template '\(name)' includes itself ({{> \(name)}}) and would never finish", at: SourceLocation(path: path, line: line, column: column))
-                }
-                search = search[r.upperBound...]
-            }
-        }
-        return nil
     }
 }

@@ -1,0 +1,62 @@
+/// A bound on the cells GFM tables can make, checked on the text before cmark-gfm sees it.
+///
+/// cmark-gfm 0.29.0.gfm.6 (Debian 12) makes one node per cell and fills every short row up to the
+/// header's width, so a header of 10,000 `|` over 10,000 one-letter lines makes 100 million nodes
+/// from 100 KB of text (fixed upstream in later releases). The scan over-estimates: it treats
+/// every delimiter-row-like line (`|---|:--:|`) as a table that runs to the next blank line.
+struct TableBudget {
+    let columnLimit: Int
+    let cellLimit: Int
+
+    /// The first delimiter row that takes a table over a limit, or nil. One pass over the bytes.
+    func check(_ text: String) -> MarkdownError? {
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        var cells = 0
+        var i = 0
+        while i < lines.count {
+            guard let columns = Self.delimiterColumns(lines[i]) else { i += 1; continue }
+            let position = SourcePosition(line: i + 1, column: 1)
+            if columns > columnLimit { return .tableTooWide(position, columns: columns, limit: columnLimit) }
+            var rows = 1
+            var j = i + 1
+            while j < lines.count, !Self.isBlank(lines[j]) { rows += 1; j += 1 }
+            cells += columns * rows
+            if cells > cellLimit { return .tooManyTableCells(position, limit: cellLimit) }
+            i = j
+        }
+        return nil
+    }
+
+    static func isBlank(_ line: Substring.UTF8View) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ">") }
+    }
+
+    /// The cell count of a line that could be a table's delimiter row (only `|`, `-`, `:` and
+    /// spaces after any quote markers, with at least one `|` and one `-`); nil for any other line.
+    static func delimiterColumns(_ line: Substring.UTF8View) -> Int? {
+        var pipes = 0, hyphens = 0, cellsWithContent = 0
+        var inCell = false
+        var started = false
+        for b in line {
+            switch b {
+            case 0x20, 0x09, 0x0D:
+                continue
+            case UInt8(ascii: ">") where !started:
+                continue
+            case UInt8(ascii: "|"):
+                started = true
+                pipes += 1
+                if inCell { cellsWithContent += 1; inCell = false }
+            case UInt8(ascii: "-"), UInt8(ascii: ":"):
+                started = true
+                if b == UInt8(ascii: "-") { hyphens += 1 }
+                inCell = true
+            default:
+                return nil
+            }
+        }
+        if inCell { cellsWithContent += 1 }
+        guard pipes > 0, hyphens > 0 else { return nil }
+        return max(cellsWithContent, 1)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// One publisher with one policy, built in memory from source bytes to checked pages, with no file
+/// access after `init`: what the fuzz target (`Sources/policy-site-fuzz`) runs for every input and
+/// its regression tests replay. The phases and checks are `SiteBuilder`'s, run on one thread.
+public struct InMemoryBuild: Sendable {
+    public struct Result: Sendable {
+        /// Every diagnostic, as a build of the same two files would report it.
+        public var diagnostics: [Diagnostic] = []
+        /// The pages made, by path under the output folder.
+        public var pages: [String: [UInt8]] = [:]
+        /// Errors that are the generator's fault whatever the input: check-phase errors reported at
+        /// a page's own source, which is where unsafe output and links made by templates or the
+        /// generator (rather than written in the content) are reported.
+        public var faults: [Diagnostic] = []
+    }
+
+    /// Separates `school.yml` from the policy in one fuzz input (ASCII record separator).
+    public static let separator: UInt8 = 0x1E
+    /// Used when an input has no separator.
+    public static let defaultSchool = Array("name: Fuzz School\nkind: school\nwebsite: https://school.example\n".utf8)
+    static let schoolSlug = Slug(validating: "fuzz-school")!
+    static let policySlug = Slug(validating: "fuzz-policy")!
+
+    let templates: Templates
+    let assets: [OutputFile]
+    let data: [String: SourceText]
+    let options: BuildOptions
+
+    /// Loads the templates (and, given a content folder, its `data/`); nil with the reasons if the
+    /// templates do not load.
+    public static func make(templates folder: String, content: String? = nil) -> (InMemoryBuild?, [Diagnostic]) {
+        let (loaded, diagnostics) = Templates.load(from: folder)
+        var assetDiagnostics: [Diagnostic] = []
+        let assets = SiteBuilder.assets(in: folder, diagnostics: &assetDiagnostics)
+        guard let loaded, !assetDiagnostics.hasErrors else { return (nil, diagnostics + assetDiagnostics) }
+        let data = content.map { SiteLoader.load(content: $0).0.data } ?? [:]
+        let options = BuildOptions(content: "content", templates: folder, output: "site", today: PolicyDate(year: 2026, month: 11, day: 21)!)
+        return (InMemoryBuild(templates: loaded, assets: assets, data: data, options: options), diagnostics)
+    }
+
+    /// An input's `school.yml` (before the first separator byte) and policy file (after it).
+    public static func split(_ input: [UInt8]) -> (school: [UInt8], policy: [UInt8]) {
+        guard let cut = input.firstIndex(of: separator) else { return (defaultSchool, input) }
+        return (Array(input[..<cut]), Array(input[(cut + 1)...]))
+    }
+
+    /// Builds a fuzz input: `school.yml`, the separator, the policy file.
+    public func run(_ input: [UInt8]) -> Result {
+        let (school, policy) = Self.split(input)
+        return run(school: school, policy: policy)
+    }
+
+    public func run(school schoolBytes: [UInt8], policy policyBytes: [UInt8]) -> Result {
+        var result = Result()
+        let folder = options.content + "/schools/" + Self.schoolSlug.rawValue
+        var texts: [SourceText] = []
+        for (bytes, path) in [(schoolBytes, folder + "/school.yml"), (policyBytes, folder + "/" + Self.policySlug.rawValue + ".md")] {
+            switch SourceText.decode(bytes, path: path) {
+            case .success(let text): texts.append(text)
+            case .failure(let d): result.diagnostics.append(d)
+            }
+        }
+        guard texts.count == 2 else { return result }
+        let (school, schoolDiagnostics) = School.parse(texts[0].text, slug: Self.schoolSlug, path: texts[0].path)
+        let (policy, policyDiagnostics) = Policy.parse(texts[1].text, school: Self.schoolSlug, slug: Self.policySlug, path: texts[1].path)
+        result.diagnostics += schoolDiagnostics + policyDiagnostics
+        guard let school else { return result }
+        let site = Site(config: SiteConfig(), publishers: [Publisher(school: school, policies: policy.map { [$0] } ?? [])])
+        let sources = SiteSources(config: nil, schools: [.init(slug: Self.schoolSlug, schoolFile: texts[0], policies: [(Self.policySlug, texts[1])])], data: data)
+        let resolved = SiteResolver.resolve(site, sources: sources, options: options)
+        result.diagnostics += resolved.diagnostics
+        guard !result.diagnostics.hasErrors else { return result }
+
+        let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
+        let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
+        let pages = specs.map(renderer.render).sorted { $0.file.path < $1.file.path }
+        var files = pages.map(\.file) + assets
+        for spec in resolved.files { files.append(OutputFile(path: spec.path, bytes: spec.make(site, options))) }
+        for page in pages {
+            result.diagnostics += page.diagnostics
+            result.pages[page.file.path] = page.file.bytes
+        }
+        let checks = SiteChecks.run(pages: pages, files: files, templates: templates, options: options)
+        result.diagnostics += checks
+        let pageSources = Set(pages.map(\.source))
+        result.faults = checks.filter { $0.severity == .error && pageSources.contains($0.location) }
+        return result
+    }
+}
