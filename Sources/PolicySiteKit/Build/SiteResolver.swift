@@ -11,6 +11,7 @@ enum SiteResolver {
     static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
+        SearchPages.add(to: &resolved, site: site, options: options)
         return resolved
     }
 

@@ -56,6 +56,7 @@ enum CorePages {
                 "hasLeads": !leads.isEmpty,
                 "hasDetails": hasDetails,
                 "policies": policies,
+                "searchHref": env.link(to: SearchPages.path(for: publisher)),
             ])
         }
     }

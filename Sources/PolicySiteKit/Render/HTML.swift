@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text and attribute values in generated HTML.
 enum HTML {
     /// Escapes `&`, `<`, `>` and `"` (enough for both text and double-quoted attributes).
@@ -32,6 +34,14 @@ enum HTML {
             scheme.unicodeScalars.append(scalar)
         }
         return nil
+    }
+
+    /// True for an HTML comment and nothing else (`<!-- note to editors -->`): a note that is
+    /// silently left out of the page, unlike other raw HTML.
+    static func isComment(_ literal: String) -> Bool {
+        let t = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.hasPrefix("<!--"), t.hasSuffix("-->"), t.count >= 7 else { return false }
+        return t.dropFirst(4).dropLast(3).range(of: "-->") == nil
     }
 
     /// True when `url` may be published as a link.
