@@ -1,4 +1,5 @@
-# policy-site: `make site` builds the website from content/, `make test` runs every test.
+# policy-site: `make site` builds the website from content/, `make serve` previews it while you
+# edit, `make check` checks it without writing, `make test` runs every test.
 SWIFT      ?= swift
 CONTENT    ?= content
 TEMPLATES  ?= templates
@@ -6,10 +7,16 @@ OUTPUT     ?= site
 BASE_URL   ?= /
 RELEASE_BIN = .build/release/policy-site
 
-.PHONY: site test unit-test setup setup-test generator clean
+.PHONY: site serve check test unit-test setup setup-test generator clean
 
 site: generator
 	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --base-url $(BASE_URL)
+
+serve: generator
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES)
+
+check: generator
+	$(RELEASE_BIN) check --content $(CONTENT) --templates $(TEMPLATES)
 
 setup:
 	@scripts/setup.sh build

@@ -55,10 +55,10 @@ enum PreviewAssets {
     static func banner(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter { $0.severity == .error }
         var html = "<div class=\"policy-site-preview-error\" role=\"alert\">\n"
-        html += "<strong>The last change did not build: \(escape(diagnostics.summary)).</strong>\n"
+        html += "<strong>The last change did not build: \(HTML.escape(diagnostics.summary)).</strong>\n"
         html += "<p>This is the last version that built. Fix the problems below and save; the page reloads by itself.</p>\n<ul>\n"
         for d in (errors.isEmpty ? diagnostics : errors).prefix(50) {
-            html += "<li><code>\(escape(d.location.description))</code> \(escape(d.severity.rawValue)): \(escape(d.message))</li>\n"
+            html += "<li><code>\(HTML.escape(d.location.description))</code> \(HTML.escape(d.severity.rawValue)): \(HTML.escape(d.message))</li>\n"
         }
         return html + "</ul>\n</div>\n"
     }
@@ -82,19 +82,5 @@ enum PreviewAssets {
 
         """
         return inject(into: page, generation: generation, failure: diagnostics)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

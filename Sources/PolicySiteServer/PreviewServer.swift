@@ -112,7 +112,7 @@ public final class PreviewServer: Sendable {
         let what = changed.isEmpty ? "built" : "rebuilt after a change to \(changed.count == 1 ? changed[0] : "\(changed.count) files")"
         let timing = String(format: "%.0f ms", seconds * 1000)
         if report.succeeded {
-            lines.append("\(what) in \(timing) (parsed \(parsed.parsed), reused \(parsed.reused)): \(report.pages) pages, \(report.written) written; \(report.diagnostics.summary)")
+            lines.append("\(what) in \(timing) (files parsed \(parsed.parsed), reused \(parsed.reused); search indexes made \(parsed.derivedMade), reused \(parsed.derivedReused)): \(report.pages) pages, \(report.written) written; \(report.diagnostics.summary)")
         } else {
             lines.append("\(what) failed in \(timing): \(report.diagnostics.summary); still serving the last site that built")
         }

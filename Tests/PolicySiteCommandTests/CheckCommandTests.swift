@@ -57,9 +57,23 @@ import Testing
         let binary = try #require(Tool.binary, "policy-site is not built")
         let run = try await Tool.run(binary, ["check", "--verbose", "--content", Tool.content, "--templates", Tool.templates])
         for phase in ["load", "parse", "resolve", "render", "check"] {
-            #expect(run.output.range(of: "\n\(phase): [0-9.]+ ms\n", options: .regularExpression) != nil, "\(phase) in \(run.output)")
+            #expect(run.output.split(separator: "\n").contains { $0.range(of: "^\(phase): [0-9.]+ ms$", options: .regularExpression) != nil }, "\(phase) in \(run.output)")
         }
         #expect(!run.output.contains("\u{1B}["), "progress must not be drawn when standard error is not a terminal")
+    }
+
+    /// On a terminal (here a pseudo-terminal made by `script`), each phase is shown and the line cleared.
+    @Test func aBuildOnATerminalShowsProgress() async throws {
+        let binary = try #require(Tool.binary, "policy-site is not built")
+        let script = try #require(Tool.which("script"), "script (util-linux) is needed to give the build a terminal")
+        let output = NSTemporaryDirectory() + "policy-site-progress-\(UUID().uuidString)"
+        let command = [binary, "build", "--content", Tool.content, "--templates", Tool.templates, "--output", output].map { "'\($0)'" }.joined(separator: " ")
+        let run = try await Tool.run(script, ["-qec", command, "/dev/null"])
+        #expect(run.status == 0, "\(run.output)")
+        for (n, phase) in ["1/6] reading content", "2/6] parsing policies", "4/6] rendering pages", "6/6] writing the site"].enumerated() {
+            #expect(run.output.contains("\r\u{1B}[K[" + phase), "phase \(n) in \(run.output.debugDescription)")
+        }
+        #expect(run.output.contains("\r\u{1B}[Kbuilt 18 pages"), "the progress line is cleared before the summary: \(run.output.debugDescription)")
     }
 
     @Test func newMakesASchoolAndAPolicyThatPassStrictCheck() async throws {

@@ -42,18 +42,20 @@ import Testing
 
     @Test(arguments: postings)
     func postingsRoundTrip(_ records: [Int]) {
-        let code = SearchIndex.encodePostings(records)
-        #expect(SearchIndex.decodePostings(code) == records)
+        let code = SearchEncoding.encodePostings(records)
+        #expect(SearchEncoding.decodePostings(code) == records)
         #expect(!code.contains(" ") && !code.contains("\n"))
     }
 
     @Test func postingsCodeIsCompact() {
-        #expect(SearchIndex.encodePostings([0, 1, 2, 3]) == "0000")
-        #expect(SearchIndex.encodePostings([31, 32]) == "v0")
-        #expect(SearchIndex.encodePostings([32]) == "x0")
+        #expect(SearchEncoding.encodePostings([0, 1, 2, 3]) == "0000")
+        #expect(SearchEncoding.encodePostings([31, 32]) == "v0")
+        #expect(SearchEncoding.encodePostings([32]) == "x0")
     }
 
     static let frontCodes: [(String, String, String)] = [
+        ("𝔘nicode", "𝔘nit", "4code"),
+        ("𝔘b", "𝔘a", "2b"),
         ("imei", "", "0imei"),
         ("image", "imei", "2age"),
         ("images", "image", "5s"),
@@ -63,7 +65,26 @@ import Testing
 
     @Test(arguments: frontCodes)
     func frontCoding(_ c: (String, String, String)) {
-        #expect(SearchIndex.frontCoded(c.0, after: c.1) == c.2)
+        #expect(SearchEncoding.frontCoded(c.0, after: c.1) == c.2)
+    }
+
+    @Test(arguments: ["plain", "quote \" and \\ backslash", "line\nbreak\tand\r", "\u{1}\u{1F}", "line\u{2028}separator\u{2029}", "Don’t – café ✓ 𝔘"])
+    func jsonStringsRoundTrip(_ text: String) throws {
+        let json = JSONText.string(text)
+        #expect(!json.contains("\n") && !json.contains("\u{2028}"))
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+        #expect(parsed == [text])
+    }
+
+    @Test func termsSortInCodePointOrder() {
+        let sorted = ["𝔘", "\u{FF01}", "é", "b", "ab", "a", ""].sorted(by: SearchEncoding.precedes)
+        #expect(sorted == ["", "a", "ab", "b", "é", "\u{FF01}", "𝔘"])
+    }
+
+    @Test func mergingTermListsJoinsPostingsInOrder() {
+        let (terms, postings) = SearchIndex.merge(["apple", "pear"], [[0], [1, 2]], ["fig", "pear", "plum"], [[3], [4], [5]])
+        #expect(terms == ["apple", "fig", "pear", "plum"])
+        #expect(postings == [[0], [3], [1, 2, 4], [5]])
     }
 
     /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.

@@ -85,12 +85,27 @@
     return out;
   }
 
-  /* Index of the last entry of sorted `firsts` that is <= key. */
+  /* Compares by Unicode code point, the order of the index (plain < compares UTF-16 units,
+     which puts characters beyond U+FFFF before U+E000–U+FFFF). */
+  function compare(a, b) {
+    var n = Math.min(a.length, b.length);
+    for (var i = 0; i < n; i++) {
+      var x = a.charCodeAt(i), y = b.charCodeAt(i);
+      if (x === y) continue;
+      if (x >= 0xD800 && x <= 0xDFFF) x += 0x2000; else if (x >= 0xE000) x -= 0x800;
+      if (y >= 0xD800 && y <= 0xDFFF) y += 0x2000; else if (y >= 0xE000) y -= 0x800;
+      return x - y;
+    }
+    return a.length - b.length;
+  }
+
+  /* Index of the last entry of sorted `firsts` that is <= key (numbers compare as numbers). */
   function lastAtMost(firsts, key) {
     var lo = 0, hi = firsts.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] <= key) lo = mid; else hi = mid - 1;
+      var before = typeof key === 'number' ? firsts[mid] <= key : compare(firsts[mid], key) <= 0;
+      if (before) lo = mid; else hi = mid - 1;
     }
     return lo;
   }
@@ -103,14 +118,14 @@
   function lookUp(meta, word, total) {
     var prefix = word.length >= 3;
     var from = lastAtMost(meta.shards, word);
-    var to = prefix ? lastAtMost(meta.shards, word + '\uffff') : from;
+    var to = prefix ? lastAtMost(meta.shards, word + '\udbff\udfff') : from;
     var wanted = [];
     for (var i = from; i <= to; i++) wanted.push(shard(i));
     return Promise.all(wanted).then(function (loaded) {
       var weights = new Map();
       loaded.forEach(function (s) {
         var i = lastAtMost(s.terms, word);
-        if (s.terms[i] < word) i++;
+        if (compare(s.terms[i], word) < 0) i++;
         for (; i < s.terms.length && matches(s.terms[i], word); i++) {
           var records = decode(s.postings[i]);
           var weight = Math.log(1 + total / records.length) * (s.terms[i] === word ? 1 : 0.5);
@@ -215,19 +230,31 @@
     return item;
   }
 
-  /* About 240 characters of the text around the first match, matches marked. */
+  /* About 240 characters of the text around the matches, starting a little before the place
+     where the most different query words are close together; matches marked. */
   function snippet(text, words) {
     var marks = [];
     var m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text)) !== null) {
       var t = normalize(m[0]);
-      if (words.some(function (w) { return matches(t, w); })) marks.push([m.index, m.index + m[0].length]);
+      for (var k = 0; k < words.length; k++) {
+        if (matches(t, words[k])) { marks.push([m.index, m.index + m[0].length, k]); break; }
+      }
     }
+    var best = 0, bestCount = 0;
+    marks.forEach(function (mark, i) {
+      var seen = {}, count = 0;
+      for (var j = i; j < marks.length && marks[j][1] - mark[0] <= 160; j++) {
+        if (!seen[marks[j][2]]) { seen[marks[j][2]] = true; count++; }
+      }
+      if (count > bestCount) { best = i; bestCount = count; }
+    });
     var start = 0;
-    if (marks.length && marks[0][0] > 80) {
-      start = text.indexOf(' ', marks[0][0] - 80) + 1;
-      if (start <= 0 || start > marks[0][0]) start = marks[0][0];
+    var first = marks.length ? marks[best][0] : 0;
+    if (first > 60) {
+      start = text.indexOf(' ', first - 60) + 1;
+      if (start <= 0 || start > first) start = first;
     }
     var end = Math.min(text.length, start + 240);
     if (end < text.length) {

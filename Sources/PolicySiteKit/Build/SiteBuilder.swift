@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
         finish(.parse)
 
         progress?(.resolve)
-        let resolved = SiteResolver.resolve(site, sources: sources, options: options)
+        let resolved = SiteResolver.resolve(site, sources: sources, options: options, cache: cache)
         report.diagnostics += resolved.diagnostics
         finish(.resolve)
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }

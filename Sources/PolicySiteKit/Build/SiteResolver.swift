@@ -8,10 +8,10 @@ struct ResolvedSite: Sendable {
 
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache? = nil) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
-        SearchPages.add(to: &resolved, site: site, options: options)
+        SearchPages.add(to: &resolved, site: site, sources: sources, options: options, cache: cache)
         return resolved
     }
 

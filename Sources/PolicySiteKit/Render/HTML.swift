@@ -1,9 +1,9 @@
 import Foundation
 
 /// Escaping for text and attribute values in generated HTML.
-enum HTML {
+public enum HTML {
     /// Escapes `&`, `<`, `>` and `"` (enough for both text and double-quoted attributes).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)

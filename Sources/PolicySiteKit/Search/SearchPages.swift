@@ -7,11 +7,11 @@ enum SearchPages {
     static func path(for publisher: Publisher) -> SitePath { folder.appending(publisher.school.slug) }
 
     /// Adds the pages and the index files to the resolved site.
-    static func add(to resolved: inout ResolvedSite, site: Site, options: BuildOptions) {
+    static func add(to resolved: inout ResolvedSite, site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache?) {
         guard !site.publishers.isEmpty else { return }
         resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache"))
         for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site)) }
-        for file in SearchIndex(site: site).files() {
+        for file in SearchIndex.files(site: site, sources: sources, cache: cache) {
             let bytes = file.bytes
             resolved.files.append(FileSpec(path: file.path) { _, _ in bytes })
         }

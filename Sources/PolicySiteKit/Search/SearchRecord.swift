@@ -98,17 +98,19 @@ extension SearchRecord {
 extension String {
     /// The text with white space runs (including line breaks) made single spaces and trimmed.
     var trimmingWhitespace: String {
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
         var pendingSpace = false
         for s in unicodeScalars {
-            if s.properties.isWhitespace {
+            let v = s.value
+            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : s.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(s)
+                continue
             }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(s) { out.append($0) } }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -87,7 +87,7 @@ enum Loopback {
             send(fd, request + "\r\n" + (body ?? ""))
             var data: [UInt8] = []
             let deadline = Date().addingTimeInterval(timeout)
-            while true {
+            while !isComplete(data) {
                 guard let chunk = read(fd, timeout: deadline.timeIntervalSinceNow) else { throw Failure(description: "\(method) \(path): no answer within \(timeout) s") }
                 if chunk.isEmpty { break }
                 data += chunk
@@ -100,6 +100,21 @@ enum Loopback {
             if head.lowercased().contains("transfer-encoding: chunked") { body = dechunk(body) }
             return Response(status: status, head: head, body: body)
         }
+    }
+
+    /// True once a response's head and its whole body (by Content-Length, or a chunked body's
+    /// last chunk) have arrived; a response with neither ends when the server closes.
+    static func isComplete(_ data: [UInt8]) -> Bool {
+        let text = String(decoding: data, as: UTF8.self)
+        guard let split = text.range(of: "\r\n\r\n") else { return false }
+        let head = text[..<split.lowerBound].lowercased()
+        let bodyBytes = text[split.upperBound...].utf8.count
+        if let r = head.range(of: "content-length:") {
+            let digits = head[r.upperBound...].drop { $0 == " " }.prefix { $0.isNumber }
+            return Int(digits).map { bodyBytes >= $0 } ?? false
+        }
+        if head.contains("transfer-encoding: chunked") { return text.hasSuffix("\r\n0\r\n\r\n") || text.hasSuffix("\r\n\r\n0\r\n\r\n") }
+        return false
     }
 
     static func dechunk(_ text: String) -> String {

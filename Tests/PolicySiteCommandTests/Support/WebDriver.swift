@@ -28,12 +28,16 @@ final class WebDriver: @unchecked Sendable {
             "browserName": "chrome",
             "goog:chromeOptions": ["binary": chromium, "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1024,768"]],
         ]]]
-        let answer = try await call(port: port, "POST", "/session", capabilities)
-        guard let value = answer["value"] as? [String: Any], let session = value["sessionId"] as? String else {
+        do {
+            let answer = try await call(port: port, "POST", "/session", capabilities)
+            guard let value = answer["value"] as? [String: Any], let session = value["sessionId"] as? String else {
+                throw Failure(description: "chromedriver did not open a session: \(answer)")
+            }
+            return WebDriver(port: port, session: session, driver: driver)
+        } catch {
             _ = try? await driver.stop()
-            throw Failure(description: "chromedriver did not open a session: \(answer)")
+            throw error
         }
-        return WebDriver(port: port, session: session, driver: driver)
     }
 
     static func call(port: Int, _ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> [String: Any] {

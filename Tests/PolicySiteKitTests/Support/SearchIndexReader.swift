@@ -40,14 +40,14 @@ struct SearchIndexReader {
     mutating func records(of term: String) -> [Int] {
         let starts = shardStarts
         var shard = 0
-        for (i, first) in starts.enumerated() where SearchIndex.precedes(Array(first.utf16), Array(term.utf16)) || first == term { shard = i }
+        for (i, first) in starts.enumerated() where SearchEncoding.precedes(first, term) || first == term { shard = i }
         guard let data = read(scope + "t-\(shard).txt") else { return [] }
         var previous = ""
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             guard let space = line.firstIndex(of: " "), let shared = Int(String(line.first!), radix: 36) else { continue }
             let current = String(previous.utf16.prefix(shared))! + line[line.index(after: line.startIndex)..<space]
             previous = current
-            if current == term { return SearchIndex.decodePostings(String(line[line.index(after: space)...])) }
+            if current == term { return SearchEncoding.decodePostings(String(line[line.index(after: space)...])) }
         }
         return []
     }
