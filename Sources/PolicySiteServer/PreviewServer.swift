@@ -20,7 +20,7 @@ public final class PreviewServer: Sendable {
         /// Stop on SIGINT and SIGTERM (the command line); tests call `stop()` instead.
         public var handlesSignals: Bool
 
-        public init(options: BuildOptions, port: Int = 8000, pollInterval: Duration = .milliseconds(100),
+        public init(options: BuildOptions, port: Int = 8000, pollInterval: Duration = .milliseconds(50),
                     verbose: Bool = false, handlesSignals: Bool = true) {
             self.options = options
             self.port = port
@@ -104,7 +104,6 @@ public final class PreviewServer: Sendable {
         let parsed = cache.finishBuild()
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        await state.finishBuild(succeeded: report.succeeded, diagnostics: report.diagnostics)
         var lines = report.diagnostics.map(\.description)
         if configuration.verbose {
             lines += report.timings.map { String(format: "  %@: %.1f ms", $0.step.rawValue, $0.seconds * 1000) }
@@ -112,12 +111,13 @@ public final class PreviewServer: Sendable {
         let what = changed.isEmpty ? "built" : "rebuilt after a change to \(changed.count == 1 ? changed[0] : "\(changed.count) files")"
         let timing = String(format: "%.0f ms", seconds * 1000)
         if report.succeeded {
-            lines.append("\(what) in \(timing) (files parsed \(parsed.parsed), reused \(parsed.reused); search indexes made \(parsed.derivedMade), reused \(parsed.derivedReused)): \(report.pages) pages, \(report.written) written; \(report.diagnostics.summary)")
+            lines.append("\(what) in \(timing) (files parsed \(parsed.parsed), reused \(parsed.reused); search index parts made \(parsed.derivedMade), reused \(parsed.derivedReused)): \(report.pages) pages, \(report.written) written; \(report.diagnostics.summary)")
         } else {
             lines.append("\(what) failed in \(timing): \(report.diagnostics.summary); still serving the last site that built")
         }
         log(lines.joined(separator: "\n"))
         onRebuild(Rebuild(report: report, parsed: parsed, seconds: seconds))
+        await state.finishBuild(succeeded: report.succeeded, diagnostics: report.diagnostics)
     }
 
     /// Polls the source folders and rebuilds on a change; closes the pages' event streams when the
@@ -134,7 +134,7 @@ public final class PreviewServer: Sendable {
                 while !Task.isCancelled {
                     try await Task.sleep(for: interval)
                     let now = watcher.snapshot()
-                    let changed = SourceWatcher.changes(from: last, to: now).filter { !$0.hasSuffix("/") }
+                    let changed = SourceWatcher.changes(from: last, to: now)
                     guard !changed.isEmpty else { continue }
                     last = now
                     await server.rebuild(changed: changed)

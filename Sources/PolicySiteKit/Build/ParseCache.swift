@@ -31,7 +31,7 @@ public final class ParseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var policies: [String: Entry<(Policy?, [Diagnostic])>] = [:]
     private var schools: [String: Entry<(School?, [Diagnostic])>] = [:]
-    private var derivedValues: [String: (sources: [String], value: any Sendable)] = [:]
+    private var derivedValues: [String: (owner: String, sources: [String], value: any Sendable)] = [:]
     private var seen: Set<String> = []
     private var counts = Counts()
 
@@ -43,7 +43,7 @@ public final class ParseCache: @unchecked Sendable {
         defer { lock.unlock() }
         policies = policies.filter { seen.contains($0.key) }
         schools = schools.filter { seen.contains($0.key) }
-        derivedValues = derivedValues.filter { seen.contains($0.key) }
+        derivedValues = derivedValues.filter { seen.contains($0.value.owner) }
         seen = []
         let result = counts
         counts = Counts()
@@ -63,8 +63,9 @@ public final class ParseCache: @unchecked Sendable {
     }
 
     /// A value computed from some sources (a publisher's search index from its files' text),
-    /// computed again only when the sources differ from the last build's.
-    func derived<T: Sendable>(_ key: String, from sources: [String], make: () -> T) -> T {
+    /// computed again only when the sources differ from the last build's. It is kept while its
+    /// `owner` (a file's path, or the key itself) is used by each build.
+    func derived<T: Sendable>(_ key: String, owner: String? = nil, from sources: [String], make: () -> T) -> T {
         lock.lock()
         seen.insert(key)
         if let entry = derivedValues[key], entry.sources == sources, let value = entry.value as? T {
@@ -75,7 +76,7 @@ public final class ParseCache: @unchecked Sendable {
         lock.unlock()
         let value = make()
         lock.lock()
-        derivedValues[key] = (sources, value)
+        derivedValues[key] = (owner ?? key, sources, value)
         counts.derivedMade += 1
         lock.unlock()
         return value

@@ -23,6 +23,12 @@ enum SearchIndex {
         var files: [OutputFile]
     }
 
+    /// A record with its terms.
+    struct IndexedRecord: Sendable {
+        var record: SearchRecord
+        var terms: [String]
+    }
+
     /// A shard is closed once it reaches this many bytes.
     static let shardTarget = 6 * 1024
     /// A record chunk is closed once its text reaches this many bytes.
@@ -30,26 +36,38 @@ enum SearchIndex {
     static let format = 1
 
     /// Every file of the index. With a cache (the preview server's), a publisher whose sources
-    /// have not changed since the last build reuses its part; only the site-wide scope is merged again.
+    /// have not changed since the last build reuses its part, and in a publisher that changed only
+    /// the changed policies are read for words again; the site-wide scope is merged again.
     static func files(site: Site, sources: SiteSources, cache: ParseCache?) -> [OutputFile] {
         let parts = site.publishers.concurrentMap { publisher -> PublisherPart in
-            guard let cache else { return part(publisher) }
+            guard let cache else { return part(publisher) { indexed($0) } }
             let school = sources.schools.first { $0.slug == publisher.school.slug }
+            let texts = Dictionary((school?.policies ?? []).map { ($0.slug, $0.source.text) }, uniquingKeysWith: { a, _ in a })
             let key = [school?.schoolFile?.text ?? ""] + (school?.policies ?? []).flatMap { [$0.source.path, $0.source.text] }
-            return cache.derived("search/" + publisher.school.slug.rawValue, from: key) { part(publisher) }
+            return cache.derived("search/" + publisher.school.slug.rawValue, from: key) {
+                part(publisher) { policy in
+                    cache.derived("search/" + policy.path, owner: policy.path, from: [texts[policy.slug] ?? ""]) { indexed(policy) }
+                }
+            }
         }
         return parts.flatMap(\.files) + siteFiles(parts)
     }
 
+    /// A policy's records with their terms.
+    static func indexed(_ policy: Policy) -> [IndexedRecord] {
+        SearchRecord.records(of: policy).map { IndexedRecord(record: $0, terms: SearchText.terms(in: $0.label + " " + $0.text)) }
+    }
+
     /// Records, terms, chunks and the scope files of one publisher.
-    static func part(_ publisher: Publisher) -> PublisherPart {
+    static func part(_ publisher: Publisher, indexed: @Sendable (Policy) -> [IndexedRecord]) -> PublisherPart {
+        let perPolicy = publisher.policies.concurrentMap(indexed)
         var records: [(policy: Int, record: SearchRecord)] = []
-        for (index, policy) in publisher.policies.enumerated() {
-            records += SearchRecord.records(of: policy).map { (index, $0) }
-        }
         var byTerm: [String: [Int]] = [:]
-        for (n, entry) in records.enumerated() {
-            for term in SearchText.terms(in: entry.record.label + " " + entry.record.text) { byTerm[term, default: []].append(n) }
+        for (index, policyRecords) in perPolicy.enumerated() {
+            for entry in policyRecords {
+                for term in entry.terms { byTerm[term, default: []].append(records.count) }
+                records.append((index, entry.record))
+            }
         }
         let terms = byTerm.keys.sorted(by: SearchEncoding.precedes)
         let postings = terms.map { byTerm[$0] ?? [] }
