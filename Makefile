@@ -1,4 +1,5 @@
-# policy-site: `make site` builds the website from content/, `make test` runs every test.
+# policy-site: `make site` builds the website from content/, `make serve` previews it while you
+# edit, `make check` checks it without writing, `make test` runs every test.
 SWIFT      ?= swift
 CONTENT    ?= content
 TEMPLATES  ?= templates
@@ -15,10 +16,16 @@ PIP         = $(VENV)/bin/pip --disable-pip-version-check
 FUZZ_SECONDS      ?= 60
 FUZZ_TEST_SECONDS ?= 20
 
-.PHONY: site test unit-test browser-test setup setup-test generator clean
+.PHONY: site serve check test unit-test browser-test setup setup-test generator clean
 
 site: generator
 	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --base-url $(BASE_URL)
+
+serve: generator
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES)
+
+check: generator
+	$(RELEASE_BIN) check --content $(CONTENT) --templates $(TEMPLATES)
 
 setup:
 	@scripts/setup.sh build
@@ -29,8 +36,10 @@ setup-test:
 generator: setup
 	$(SWIFT) build -c release --product policy-site
 
+# One suite at a time: the preview-server test times an edit-to-reload round trip (under a second),
+# which the browser and print suites would otherwise compete with for the two cores.
 unit-test: setup $(VENV)/.installed
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 # Real-browser quality gates on the built site served by nginx under /policies/: axe-core, keyboard,
 # Nu HTML Checker, links, file://, print and screenshots (build/screenshots/, build/print/).

@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         /// The cmark-gfm C library (Debian libcmark-gfm-dev), found through pkg-config.
@@ -31,11 +34,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        /// The preview server (`policy-site serve`): rebuilds on change and reloads the open page.
+        /// Kept apart so PolicySiteKit does not depend on a web server.
+        .target(
+            name: "PolicySiteServer",
+            dependencies: [
+                "PolicySiteKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         /// The command-line tool: maps flags to options and calls PolicySiteKit.
         .executableTarget(
             name: "policy-site",
             dependencies: [
                 "PolicySiteKit",
+                "PolicySiteServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +62,10 @@ let package = Package(
         .testTarget(
             name: "PolicySiteKitTests",
             dependencies: ["PolicySiteKit", "Markdown"]
+        ),
+        .testTarget(
+            name: "PolicySiteCommandTests",
+            dependencies: ["PolicySiteServer", "PolicySiteKit", "policy-site"]
         ),
     ],
     swiftLanguageModes: [.v6]

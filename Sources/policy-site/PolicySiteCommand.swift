@@ -7,7 +7,7 @@ struct PolicySiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy-site",
         abstract: "Publish school policies written in Markdown as an accessible, cross-linked website.",
-        subcommands: [Build.self],
+        subcommands: [Build.self, Check.self, Serve.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -57,7 +57,9 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let options = try site.buildOptions(output: output)
-        let report = await SiteBuilder(options: options).build()
+        let progress = ProgressLine.onStandardError()
+        let report = await SiteBuilder(options: options).build(progress: progress?.show)
+        progress?.clear()
         Console.print(report, verbose: verbose)
         if !report.succeeded { throw ExitCode(1) }
     }

@@ -127,7 +127,9 @@ import Testing
 
     /// 100,000 clauses, all different or all the same number, build without anything quadratic: a
     /// quadratic step (a scan over all anchors per anchor) would take hours at this size, while
-    /// the bound leaves room for a debug build on a busy machine (about 8 s of CPU when idle).
+    /// the bound leaves room for a debug build on a busy machine. With every feature (references,
+    /// clause index, search, governance) a release build takes about 3 s here and a debug build
+    /// about 30 s, growing linearly (50,000 clauses take half as long).
     @Test(.timeLimit(.minutes(2)), arguments: [false, true])
     func aHundredThousandClausesBuildInBoundedTime(sameNumber: Bool) async throws {
         let site = try #require(await HostileSite.make())
@@ -137,7 +139,7 @@ import Testing
         let outcome = await site.build()
         #expect(outcome.report.succeeded)
         #expect(outcome.restUnchanged)
-        Self.expectBounded(outcome, seconds: 30)
+        Self.expectBounded(outcome, seconds: 90)
         let page = TestSite.read(site.output, "test-school/hostile/index.html")
         let path = site.content + "/" + Self.policy
         if sameNumber {

@@ -10,7 +10,8 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Runs the build. With `write: false` every check runs but the output folder is not touched.
-    public func build(write: Bool = true, progress: (@Sendable (BuildStep) -> Void)? = nil) async -> BuildReport {
+    /// A `cache` kept between builds (the preview server's) re-parses only files whose text changed.
+    public func build(write: Bool = true, cache: ParseCache? = nil, progress: (@Sendable (BuildStep) -> Void)? = nil) async -> BuildReport {
         var report = BuildReport()
         let clock = ContinuousClock()
         var phaseStart = clock.now
@@ -37,13 +38,13 @@ public struct SiteBuilder: Sendable {
         finish(.load)
 
         progress?(.parse)
-        let (site, parseDiagnostics) = await Self.parse(sources)
+        let (site, parseDiagnostics) = await Self.parse(sources, cache: cache)
         report.diagnostics += parseDiagnostics
         report.site = site
         finish(.parse)
 
         progress?(.resolve)
-        let resolved = SiteResolver.resolve(site, sources: sources, options: options)
+        let resolved = SiteResolver.resolve(site, sources: sources, options: options, cache: cache)
         report.diagnostics += resolved.diagnostics
         finish(.resolve)
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
@@ -79,7 +80,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Parses the config, every school file and every policy, policies in parallel.
-    static func parse(_ sources: SiteSources) async -> (Site, [Diagnostic]) {
+    static func parse(_ sources: SiteSources, cache: ParseCache? = nil) async -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var config = SiteConfig()
         if let text = sources.config {
@@ -98,7 +99,9 @@ public struct SiteBuilder: Sendable {
                 let slice = jobs[start..<min(start + chunk, jobs.count)]
                 group.addTask {
                     slice.map { index, slug, source, version in
-                        let (policy, d) = Policy.parse(source.text, school: sources.schools[index].slug, slug: slug, path: source.path)
+                        let school = sources.schools[index].slug
+                        let (policy, d) = cache?.policy(source, school: school, slug: slug)
+                            ?? Policy.parse(source.text, school: school, slug: slug, path: source.path)
                         return (index, policy, d, version)
                     }
                 }
@@ -118,7 +121,7 @@ public struct SiteBuilder: Sendable {
         var publishers: [Publisher] = []
         for (index, school) in sources.schools.enumerated() {
             guard let file = school.schoolFile else { continue }
-            let (parsedSchool, d) = School.parse(file.text, slug: school.slug, path: file.path)
+            let (parsedSchool, d) = cache?.school(file, slug: school.slug) ?? School.parse(file.text, slug: school.slug, path: file.path)
             diagnostics += d
             guard let parsedSchool else { continue }
             let (policies, historyDiagnostics) = Policy.attachingHistory(versionsBySchool[index] ?? [],

@@ -21,12 +21,13 @@ extension ResolvedSite {
 
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache? = nil) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
         GovernancePages.resolve(site, options: options, into: &resolved)
         ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
+        SearchPages.add(to: &resolved, site: site, sources: sources, options: options, cache: cache)
         return resolved
     }
 

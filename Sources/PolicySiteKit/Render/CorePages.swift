@@ -49,6 +49,7 @@ enum CorePages {
                 "hasChair": school.chairOfGovernors != nil,
                 "hasDetails": hasDetails,
                 "policies": policies,
+                "searchHref": env.link(to: SearchPages.path(for: publisher)),
             ]) { $1 }
             for addition in additions { context.merge(addition(env)) { $1 } }
             return PageContent(context: context)

@@ -1,7 +1,9 @@
+import Foundation
+
 /// Escaping for text and attribute values in generated HTML.
-enum HTML {
+public enum HTML {
     /// Escapes `&`, `<`, `>` and `"` (enough for both text and double-quoted attributes).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -40,6 +42,14 @@ enum HTML {
         if scheme(of: url) != nil { return true }
         let start = url.unicodeScalars.drop { $0.value <= 0x20 }.prefix(2)
         return start.count == 2 && start.allSatisfy { $0 == "/" || $0 == "\\" }
+    }
+
+    /// True for an HTML comment and nothing else (`<!-- note to editors -->`): a note that is
+    /// silently left out of the page, unlike other raw HTML.
+    static func isComment(_ literal: String) -> Bool {
+        let t = literal.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard t.hasPrefix("<!--"), t.hasSuffix("-->"), t.count >= 7 else { return false }
+        return t.dropFirst(4).dropLast(3).range(of: "-->") == nil
     }
 
     /// True when `url` may be published as a link.

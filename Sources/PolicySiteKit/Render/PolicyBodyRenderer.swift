@@ -105,7 +105,9 @@ struct PolicyBodyRenderer {
                 out += "<pre><code>\(HTML.escape(c.literal))</code></pre>\n"
             }
         case .html(let h):
-            diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(h.position)))
+            if !HTML.isComment(h.literal) {
+                diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(h.position)))
+            }
         case .thematicBreak:
             out += "<hr>\n"
         case .table(let t):
@@ -325,8 +327,10 @@ struct PolicyBodyRenderer {
                 return
             }
             out += "<img src=\"\(HTML.escape(image.source))\" alt=\"\(HTML.escape(alt))\">"
-        case .html:
-            diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(position)))
+        case .html(let literal):
+            if !HTML.isComment(literal) {
+                diagnostics.append(.warning("raw HTML is not published (it could carry scripts or break the page); write it as Markdown", at: location(position)))
+            }
         }
     }
 

@@ -1,0 +1,61 @@
+/// The search pages (`/search/` for the whole site, `/search/<publisher>/` for one publisher) and
+/// the index files they read. The pages work without JavaScript: they list every policy, whose
+/// contents lists and clause links are the way in when search cannot run.
+enum SearchPages {
+    static let folder = SitePath.fixed("search")
+
+    static func path(for publisher: Publisher) -> SitePath { folder.appending(publisher.school.slug) }
+
+    /// Adds the pages and the index files to the resolved site.
+    static func add(to resolved: inout ResolvedSite, site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache?) {
+        guard !site.publishers.isEmpty else { return }
+        resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache"))
+        for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site)) }
+        for file in SearchIndex.files(site: site, sources: sources, cache: cache) {
+            let bytes = file.bytes
+            resolved.files.append(FileSpec(path: file.path) { _, _ in bytes })
+        }
+    }
+
+    static func sitePage(_ site: Site, template: String) -> PageSpec {
+        PageSpec(path: folder, title: "Search", template: "search", section: .search,
+                 breadcrumbs: [("Home", .root)], description: "Search every clause of every policy",
+                 source: SourceLocation(path: template)) { env in
+            var context = common(env, publishers: site.publishers, scope: folder)
+            context["heading"] = "Search"
+            context["lead"] = "Find the clauses that use your words, in every policy of every publisher on this site."
+            context["otherScopes"] = site.publishers.map { ["title": $0.school.name, "href": env.link(to: path(for: $0))] }
+            context["hasOtherScopes"] = site.publishers.count > 1
+            context["otherScopesTitle"] = "Search one publisher’s policies"
+            return PageContent(context: context)
+        }
+    }
+
+    static func publisherPage(_ publisher: Publisher, site: Site) -> PageSpec {
+        let name = publisher.school.name
+        return PageSpec(path: path(for: publisher), title: "Search \(name) policies", template: "search", section: .search,
+                        breadcrumbs: [("Home", .root), (name, publisher.path)], description: "Search the policies of \(name)",
+                        source: SourceLocation(path: publisher.school.path)) { env in
+            var context = common(env, publishers: [publisher], scope: path(for: publisher))
+            context["heading"] = "Search \(name) policies"
+            context["lead"] = "Find the clauses that use your words, in the policies of \(name)."
+            context["otherScopes"] = [["title": "All publishers", "href": env.link(to: folder)]]
+            context["hasOtherScopes"] = site.publishers.count > 1
+            context["otherScopesTitle"] = "Search more widely"
+            return PageContent(context: context)
+        }
+    }
+
+    /// What both kinds of search page show: the form's data and the list of policies.
+    static func common(_ env: PageEnvironment, publishers: [Publisher], scope: SitePath) -> [String: Any] {
+        let browse: [[String: Any]] = publishers.map { p in
+            [
+                "name": p.school.name,
+                "href": env.link(to: p.path),
+                "policies": p.policies.map { ["title": $0.title, "href": env.link(to: p.path(of: $0))] },
+                "hasPolicies": !p.policies.isEmpty,
+            ]
+        }
+        return ["scope": scope.urlPath, "browse": browse]
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+@testable import PolicySiteKit
+
+/// The search index: terms, its compact codes, which clause each piece of text belongs to, and
+/// lookups in the built files. (Its size for a 20-policy school is measured by SearchBrowserTests.)
+@Suite struct SearchTests {
+    static let termCases: [(String, [String])] = [
+        ("keep a record of your phone’s unique International Mobile Equipment Identity (IMEI) number",
+         ["keep", "record", "your", "phones", "unique", "international", "mobile", "equipment", "identity", "imei", "number"]),
+        ("Do’s and Don’ts for school staff", ["dos", "donts", "school", "staff"]),
+        ("typing *#06# on your handset", ["typing", "06", "your", "handset"]),
+        ("e-mail, E-Mail and e‑safety", ["e", "mail", "safety"]),
+        ("Café rôle – naïve", ["cafe", "role", "naive"]),
+        ("S.127 of the Communication act 2003", ["s", "127", "communication", "act", "2003"]),
+        ("parents’ evening and ‘Cybersafe’", ["parents", "evening", "cybersafe"]),
+        ("the of and", []),
+    ]
+
+    @Test(arguments: termCases)
+    func termsOfText(_ c: (String, [String])) {
+        #expect(SearchText.terms(in: c.0) == c.1)
+    }
+
+    /// The fast path in `terms(in:)` must give what the browser computes: words, then normalize.
+    @Test func fastPathAgreesWithTheBrowsersRule() throws {
+        let folder = TestSite.fixture("seeds")
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder) where name.hasSuffix(".txt") {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8) + " Ğüß İstanbul ﬁle 𝔘nicode Ⅻ"
+            var expected: [String] = []
+            for word in SearchText.words(in: text) {
+                let t = SearchText.normalize(word)
+                if !t.isEmpty, t.unicodeScalars.count <= SearchText.maximumTermLength, !SearchText.stopWordSet.contains(t), !expected.contains(t) {
+                    expected.append(t)
+                }
+            }
+            #expect(SearchText.terms(in: text) == expected, "\(name)")
+        }
+    }
+
+    static let postings: [[Int]] = [[0], [0, 1, 2, 3], [31], [32], [5, 40, 1000, 1001, 70_000], [1023, 1024, 1025]]
+
+    @Test(arguments: postings)
+    func postingsRoundTrip(_ records: [Int]) {
+        let code = SearchEncoding.encodePostings(records)
+        #expect(SearchEncoding.decodePostings(code) == records)
+        #expect(!code.contains(" ") && !code.contains("\n"))
+    }
+
+    @Test func postingsCodeIsCompact() {
+        #expect(SearchEncoding.encodePostings([0, 1, 2, 3]) == "0000")
+        #expect(SearchEncoding.encodePostings([31, 32]) == "v0")
+        #expect(SearchEncoding.encodePostings([32]) == "x0")
+    }
+
+    static let frontCodes: [(String, String, String)] = [
+        ("𝔘nicode", "𝔘nit", "4code"),
+        ("𝔘b", "𝔘a", "2b"),
+        ("imei", "", "0imei"),
+        ("image", "imei", "2age"),
+        ("images", "image", "5s"),
+        ("école", "écoles", "5"),
+        (String(repeating: "a", count: 40), String(repeating: "a", count: 39), "z" + String(repeating: "a", count: 5)),
+    ]
+
+    @Test(arguments: frontCodes)
+    func frontCoding(_ c: (String, String, String)) {
+        #expect(SearchEncoding.frontCoded(c.0, after: c.1) == c.2)
+    }
+
+    @Test(arguments: ["plain", "quote \" and \\ backslash", "line\nbreak\tand\r", "\u{1}\u{1F}", "line\u{2028}separator\u{2029}", "Don’t – café ✓ 𝔘"])
+    func jsonStringsRoundTrip(_ text: String) throws {
+        let json = JSONText.string(text)
+        #expect(!json.contains("\n") && !json.contains("\u{2028}"))
+        let parsed = try JSONSerialization.jsonObject(with: Data("[\(json)]".utf8)) as? [String]
+        #expect(parsed == [text])
+    }
+
+    @Test func termsSortInCodePointOrder() {
+        let sorted = ["𝔘", "\u{FF01}", "é", "b", "ab", "a", ""].sorted(by: SearchEncoding.precedes)
+        #expect(sorted == ["", "a", "ab", "b", "é", "\u{FF01}", "𝔘"])
+    }
+
+    @Test func mergingTermListsJoinsPostingsInOrder() {
+        let (terms, postings) = SearchIndex.merge(["apple", "pear"], [[0], [1, 2]], ["fig", "pear", "plum"], [[3], [4], [5]])
+        #expect(terms == ["apple", "fig", "pear", "plum"])
+        #expect(postings == [[0], [3], [1, 2, 4], [5]])
+    }
+
+    /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.
+    @Test(arguments: ["ashley-college", "roe-green-junior-school"])
+    func imeiIsUnderTheCybersafeHeadingOfAppendix1(_ publisher: String) async throws {
+        let (report, _) = await TestSite.build(write: false)
+        let site = try #require(report.site)
+        let policy = try #require(site.publisher(Slug(validating: publisher)!)?.policies.first)
+        let records = SearchRecord.records(of: policy).filter { $0.text.contains("IMEI") }
+        #expect(records.map(\.anchorID) == ["how-to-stay-cybersafe-dos-and-donts-for-school-staff"])
+        #expect(records.first?.label == "Appendix 1: How to Stay ‘Cybersafe’ – Do’s and Don’ts for school staff")
+    }
+
+    @Test func numberedClausesAreTheirOwnRecords() async throws {
+        let (report, _) = await TestSite.build(write: false)
+        let site = try #require(report.site)
+        let policy = try #require(site.publisher(Slug(validating: "roe-green-junior-school")!)?.policies.first)
+        let records = SearchRecord.records(of: policy)
+        let clause = try #require(records.first { $0.anchorID == "clause-5.12" })
+        #expect(clause.label == "Clause 5.12")
+        #expect(records.allSatisfy { $0.text.utf8.count < SearchRecord.targetLength * 3 })
+        #expect(Set(records.compactMap(\.anchorID)).isSubset(of: policy.outline.ids))
+    }
+
+    @Test func builtIndexFindsIMEIForAPublisherAndSiteWide() async throws {
+        let (report, site) = await TestSite.build()
+        #expect(report.succeeded)
+        var publisher = try #require(SearchIndexReader(site: site, scope: "search/ashley-college/"))
+        let hits = publisher.records(of: "imei").compactMap { publisher.hit($0) }
+        #expect(hits.map(\.anchor) == ["how-to-stay-cybersafe-dos-and-donts-for-school-staff"])
+        #expect(hits.first?.policy == "digital-safety-and-acceptable-use")
+
+        var all = try #require(SearchIndexReader(site: site, scope: "search/"))
+        let everywhere = all.records(of: "imei").compactMap { all.hit($0) }
+        #expect(everywhere.map(\.publisher) == ["ashley-college", "roe-green-junior-school", "walsall-school"])
+        #expect(everywhere.allSatisfy { $0.text.contains("IMEI") })
+    }
+
+    @Test func searchPagesWorkWithoutJavaScript() async {
+        let (report, site) = await TestSite.build()
+        #expect(report.succeeded)
+        let page = TestSite.read(site, "search/roe-green-junior-school/index.html")
+        #expect(page.contains("<form class=\"search-form\" role=\"search\""))
+        #expect(page.contains("data-scope=\"search/roe-green-junior-school/\""))
+        #expect(page.contains("id=\"search-nojs\""))
+        #expect(page.contains("href=\"../../roe-green-junior-school/digital-online-safety-and-acceptable-use/index.html\""))
+        #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
+        #expect(!page.contains("<script>"))
+        #expect(TestSite.read(site, "index.html").contains("href=\"search/index.html\">Search</a>"))
+        #expect(TestSite.read(site, "roe-green-junior-school/index.html").contains("action=\"../search/roe-green-junior-school/index.html\""))
+        #expect(FileManager.default.fileExists(atPath: site + "/assets/search.js"))
+    }
+}
