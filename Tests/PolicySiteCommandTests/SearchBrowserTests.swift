@@ -151,9 +151,13 @@ extension LiveTests {
             await setup.close()
         }
 
-        /// Twenty policies in one school: each of the five seed policies four times.
+        /// Twenty policies in one school: each of the five seed policies four times, with the shared data.
         static func twentyPolicyCorpus() throws -> String {
             var files = ["schools/big-school/school.yml": "name: Big School\nkind: school\n"]
+            let data = Tool.content + "/data"
+            for name in try FileManager.default.contentsOfDirectory(atPath: data) {
+                files["data/" + name] = try String(contentsOfFile: data + "/" + name, encoding: .utf8)
+            }
             let schools = Tool.content + "/schools"
             for school in try FileManager.default.contentsOfDirectory(atPath: schools) {
                 for name in try FileManager.default.contentsOfDirectory(atPath: schools + "/" + school) where name.hasSuffix(".md") {

@@ -6,6 +6,8 @@ struct SiteSources: Sendable {
         var slug: Slug
         var schoolFile: SourceText?
         var policies: [(slug: Slug, source: SourceText)]
+        /// Earlier adopted versions: `<policy>.versions/<YYYY-MM-DD>.md`.
+        var versions: [PolicyVersionSource] = []
     }
 
     var config: SourceText?
@@ -28,18 +30,21 @@ enum SiteLoader {
             return (sources, [.error("content folder not found (give it with --content)", at: SourceLocation(path: content))])
         }
         let root = URL(fileURLWithPath: content).resolvingSymlinksInPath().path
+        var containment = Containment(content: content, root: root)
 
         func read(_ path: String) -> SourceText? {
-            if let d = outsideCheck(path, root: root) { diagnostics.append(d); return nil }
-            if let size = (try? fm.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumFileSize {
+            if let d = containment.check(path) { diagnostics.append(d); return nil }
+            let bytes: [UInt8]
+            switch PosixFile.readAll(path, limit: maximumFileSize) {
+            case .success(let b): bytes = b
+            case .failure(.tooLarge):
                 diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
                 return nil
-            }
-            guard let data = fm.contents(atPath: path) else {
+            case .failure(.unreadable):
                 diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
                 return nil
             }
-            switch SourceText.decode([UInt8](data), path: path) {
+            switch SourceText.decode(bytes, path: path) {
             case .success(let text): return text
             case .failure(let d): diagnostics.append(d); return nil
             }
@@ -65,7 +70,7 @@ enum SiteLoader {
                 diagnostics.append(.warning("ignored: only publisher folders belong in \(schoolsFolder)", at: SourceLocation(path: folder)))
                 continue
             }
-            if let d = outsideCheck(folder, root: root) { diagnostics.append(d); continue }
+            if let d = containment.check(folder) { diagnostics.append(d); continue }
             guard let slug = Slug(validating: name) else {
                 diagnostics.append(.error("folder name '\(name)' is not a valid slug: use lower-case letters, digits and single hyphens (for example roe-green-junior-school)", at: SourceLocation(path: folder)))
                 continue
@@ -79,6 +84,12 @@ enum SiteLoader {
             }
             for file in visibleEntries(folder) where file != "school.yml" {
                 let path = folder + "/" + file
+                if isFolder(path), file.hasSuffix(PolicyVersionSource.folderSuffix) {
+                    let (versions, versionDiagnostics) = loadVersions(path, read: read)
+                    school.versions += versions
+                    diagnostics += versionDiagnostics
+                    continue
+                }
                 guard file.hasSuffix(".md"), !isFolder(path) else {
                     if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
                     continue
@@ -104,10 +115,34 @@ enum SiteLoader {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// A symbolic link whose target is outside the content folder is refused.
-    static func outsideCheck(_ path: String, root: String) -> Diagnostic? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if resolved == root || resolved.hasPrefix(root + "/") { return nil }
-        return .error("symbolic link points outside the content folder; copy the file in instead", at: SourceLocation(path: path))
+}
+
+/// Refuses any path under the content folder that leads outside it through a symbolic link. Only
+/// real links are resolved (lstat tells which), and each folder is checked once.
+struct Containment {
+    let content: String
+    let root: String
+    private var checkedFolders: Set<String> = []
+
+    init(content: String, root: String) {
+        self.content = content
+        self.root = root
+    }
+
+    mutating func check(_ path: String) -> Diagnostic? {
+        var current = path
+        while current.count > content.count, current.hasPrefix(content) {
+            if checkedFolders.contains(current) { return nil }
+            if PosixFile.isSymbolicLink(current) {
+                let resolved = URL(fileURLWithPath: current).resolvingSymlinksInPath().path
+                guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    return .error("symbolic link points outside the content folder; copy the file in instead", at: SourceLocation(path: current))
+                }
+            }
+            if current != path { checkedFolders.insert(current) }
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = String(current[..<slash])
+        }
+        return nil
     }
 }

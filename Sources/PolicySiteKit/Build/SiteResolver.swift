@@ -4,13 +4,20 @@ struct ResolvedSite: Sendable {
     var pages: [PageSpec] = []
     var files: [FileSpec] = []
     var diagnostics: [Diagnostic] = []
+    /// What ```include blocks in policies show.
+    var includes = Includes()
+    /// Extra template values for publisher pages, by publisher.
+    var publisherAdditions: [Slug: [PageContextAddition]] = [:]
 }
 
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache? = nil) -> ResolvedSite {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache? = nil) async -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
+        PeoplePages.resolve(site, sources: sources, into: &resolved)
+        GovernancePages.resolve(site, options: options, into: &resolved)
+        await ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         SearchPages.add(to: &resolved, site: site, sources: sources, options: options, cache: cache)
         return resolved
     }

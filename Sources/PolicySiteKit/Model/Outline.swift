@@ -56,20 +56,27 @@ public struct BlockPath: Sendable, Hashable {
 public struct Outline: Sendable {
     public var anchors: [Anchor]
     public var byBlock: [BlockPath: Int]
-    public var ids: Set<String>
+    /// Index of each anchor by its id.
+    public let indexByID: [String: Int]
 
     public init(anchors: [Anchor] = [], byBlock: [BlockPath: Int] = [:]) {
         self.anchors = anchors
         self.byBlock = byBlock
-        self.ids = Set(anchors.map(\.id))
+        var index: [String: Int] = [:]
+        index.reserveCapacity(anchors.count)
+        for (i, a) in anchors.enumerated() where index[a.id] == nil { index[a.id] = i }
+        self.indexByID = index
     }
+
+    /// Every id in the policy.
+    public var ids: Dictionary<String, Int>.Keys { indexByID.keys }
 
     public func anchor(at path: BlockPath) -> Anchor? {
         byBlock[path].map { anchors[$0] }
     }
 
     public func anchor(id: String) -> Anchor? {
-        anchors.first { $0.id == id }
+        indexByID[id].map { anchors[$0] }
     }
 
     /// Sections, appendices and headings (not body clauses): what the table of contents shows.

@@ -8,7 +8,7 @@ struct Templates: Sendable {
     let folder: String
 
     /// Templates every site needs.
-    static let required = ["layout", "home", "publisher", "policy", "accessibility", "search"]
+    static let required = ["layout", "home", "publisher", "policy", "accessibility", "form", "contacts", "parents", "reviews", "compare", "search"]
 
     /// Loads every `*.mustache` file in `folder`.
     static func load(from folder: String) -> (Templates?, [Diagnostic]) {
