@@ -151,11 +151,12 @@ extension LiveTests {
             await setup.close()
         }
 
-        /// Twenty policies in one school: each of the five seed policies four times.
+        /// Twenty policies in one school: each of the five seed policies four times, with the shared data.
         static func twentyPolicyCorpus() throws -> String {
             var files = ["schools/big-school/school.yml": "name: Big School\nkind: school\n"]
-            for name in try FileManager.default.contentsOfDirectory(atPath: Tool.content + "/data") {
-                files["data/" + name] = try String(contentsOfFile: Tool.content + "/data/" + name, encoding: .utf8)
+            let data = Tool.content + "/data"
+            for name in try FileManager.default.contentsOfDirectory(atPath: data) {
+                files["data/" + name] = try String(contentsOfFile: data + "/" + name, encoding: .utf8)
             }
             let schools = Tool.content + "/schools"
             for school in try FileManager.default.contentsOfDirectory(atPath: schools) {

@@ -5,7 +5,7 @@ import Testing
 /// Whatever a colleague pastes, saves or links into `content/` (or `templates/`): the build reports
 /// it at its exact place, finishes within its bound, and leaves `site/` and everything outside it
 /// byte for byte as they were. Fixtures: Tests/Fixtures/hostile/ (huge ones are generated here).
-@Suite(.serialized, .timeLimit(.minutes(1))) struct HostileInputTests {
+@Suite(.serialized, .timeLimit(.minutes(3))) struct HostileInputTests {
     /// A hostile input: how to add it to a site with a good build, and what the build must say.
     struct Case: CustomTestStringConvertible, Sendable {
         var name: String
@@ -129,8 +129,9 @@ import Testing
     /// quadratic step (a scan over all anchors per anchor) would take hours at this size, while
     /// the bound leaves room for a debug build on a busy machine. With every feature (references,
     /// clause index, search, governance) a release build takes about 3 s here and a debug build
-    /// about 30 s, growing linearly (50,000 clauses take half as long).
-    @Test(.timeLimit(.minutes(2)), arguments: [false, true])
+    /// about 30 s on an idle machine and over 100 s beside another build, growing linearly (50,000
+    /// clauses take half as long).
+    @Test(.timeLimit(.minutes(3)), arguments: [false, true])
     func aHundredThousandClausesBuildInBoundedTime(sameNumber: Bool) async throws {
         let site = try #require(await HostileSite.make())
         let body = sameNumber ? String(repeating: "1.1 Text.\n\n", count: 100_000)
@@ -139,7 +140,7 @@ import Testing
         let outcome = await site.build()
         #expect(outcome.report.succeeded)
         #expect(outcome.restUnchanged)
-        Self.expectBounded(outcome, seconds: 90)
+        Self.expectBounded(outcome, seconds: 150)
         let page = TestSite.read(site.output, "test-school/hostile/index.html")
         let path = site.content + "/" + Self.policy
         if sameNumber {

@@ -133,6 +133,8 @@ import Testing
         #expect(page.contains("href=\"../../roe-green-junior-school/digital-online-safety-and-acceptable-use/index.html\""))
         #expect(page.contains("<script src=\"../../assets/search.js\" defer></script>"))
         #expect(!page.contains("<script>"))
+        #expect(page.contains("<a href=\"../../clauses/index.html#publisher-roe-green-junior-school\">clause index</a>"))
+        #expect(TestSite.read(site, "search/index.html").contains("<a href=\"../clauses/index.html\">clause index</a>"))
         #expect(TestSite.read(site, "index.html").contains("href=\"search/index.html\">Search</a>"))
         #expect(TestSite.read(site, "roe-green-junior-school/index.html").contains("action=\"../search/roe-green-junior-school/index.html\""))
         #expect(FileManager.default.fileExists(atPath: site + "/assets/search.js"))

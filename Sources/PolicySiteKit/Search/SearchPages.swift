@@ -9,19 +9,20 @@ enum SearchPages {
     /// Adds the pages and the index files to the resolved site.
     static func add(to resolved: inout ResolvedSite, site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache?) {
         guard !site.publishers.isEmpty else { return }
-        resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache"))
-        for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site)) }
+        let clauseIndex = resolved.pages.contains { $0.path == ClauseIndexPage.path }
+        resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache", clauseIndex: clauseIndex))
+        for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site, clauseIndex: clauseIndex)) }
         for file in SearchIndex.files(site: site, sources: sources, cache: cache) {
             let bytes = file.bytes
             resolved.files.append(FileSpec(path: file.path) { _, _ in bytes })
         }
     }
 
-    static func sitePage(_ site: Site, template: String) -> PageSpec {
+    static func sitePage(_ site: Site, template: String, clauseIndex: Bool) -> PageSpec {
         PageSpec(path: folder, title: "Search", template: "search", section: .search,
                  breadcrumbs: [("Home", .root)], description: "Search every clause of every policy",
                  source: SourceLocation(path: template)) { env in
-            var context = common(env, publishers: site.publishers, scope: folder)
+            var context = common(env, publishers: site.publishers, scope: folder, clauseIndex: clauseIndex ? env.link(to: ClauseIndexPage.path) : nil)
             context["heading"] = "Search"
             context["lead"] = "Find the clauses that use your words, in every policy of every publisher on this site."
             context["otherScopes"] = site.publishers.map { ["title": $0.school.name, "href": env.link(to: path(for: $0))] }
@@ -31,12 +32,13 @@ enum SearchPages {
         }
     }
 
-    static func publisherPage(_ publisher: Publisher, site: Site) -> PageSpec {
+    static func publisherPage(_ publisher: Publisher, site: Site, clauseIndex: Bool) -> PageSpec {
         let name = publisher.school.name
         return PageSpec(path: path(for: publisher), title: "Search \(name) policies", template: "search", section: .search,
                         breadcrumbs: [("Home", .root), (name, publisher.path)], description: "Search the policies of \(name)",
                         source: SourceLocation(path: publisher.school.path)) { env in
-            var context = common(env, publishers: [publisher], scope: path(for: publisher))
+            let clauses = clauseIndex && !publisher.policies.isEmpty ? env.link(to: ClauseIndexPage.path, fragment: "publisher-\(publisher.school.slug)") : nil
+            var context = common(env, publishers: [publisher], scope: path(for: publisher), clauseIndex: clauses)
             context["heading"] = "Search \(name) policies"
             context["lead"] = "Find the clauses that use your words, in the policies of \(name)."
             context["otherScopes"] = [["title": "All publishers", "href": env.link(to: folder)]]
@@ -46,8 +48,9 @@ enum SearchPages {
         }
     }
 
-    /// What both kinds of search page show: the form's data and the list of policies.
-    static func common(_ env: PageEnvironment, publishers: [Publisher], scope: SitePath) -> [String: Any] {
+    /// What both kinds of search page show: the form's data, the list of policies and, when the
+    /// site has one, a link to the clause index.
+    static func common(_ env: PageEnvironment, publishers: [Publisher], scope: SitePath, clauseIndex: String?) -> [String: Any] {
         let browse: [[String: Any]] = publishers.map { p in
             [
                 "name": p.school.name,
@@ -56,6 +59,6 @@ enum SearchPages {
                 "hasPolicies": !p.policies.isEmpty,
             ]
         }
-        return ["scope": scope.urlPath, "browse": browse]
+        return ["scope": scope.urlPath, "browse": browse, "clauseIndexHref": clauseIndex ?? "", "hasClauseIndex": clauseIndex != nil]
     }
 }
