@@ -64,6 +64,7 @@ echo "fuzz: running for ${seconds}s over $(ls "$seeds" | wc -l) seeds and $(ls "
 # Swift keeps flags in the spare bits of its pointers, so LeakSanitizer cannot see many live
 # objects and reports false leaks; memory is bounded by -rss_limit_mb instead.
 status=0
+before=$(ls "$scratch/artifacts" | wc -l)
 ASAN_OPTIONS=detect_leaks=0 POLICY_SITE_TEMPLATES=templates POLICY_SITE_CONTENT=content \
   "$binary" "$scratch/corpus" "$seeds" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
   -rss_limit_mb=2048 -detect_leaks=0 -dict=Tests/Fixtures/fuzz/policy.dict \
@@ -71,6 +72,11 @@ ASAN_OPTIONS=detect_leaks=0 POLICY_SITE_TEMPLATES=templates POLICY_SITE_CONTENT=
 
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+if [ "$status" -ne 0 ] && [ "$(ls "$scratch/artifacts" | wc -l)" -eq "$before" ]; then
+  tail -20 "$log" >&2
+  echo "fuzz: the fuzz target could not run (exit status $status; full log: $log)." >&2
+  exit 1
+fi
 if [ "$status" -ne 0 ]; then
   grep -v -E '^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -60 >&2
   echo "fuzz: FAILED after ${runs:-?} executions; the input is in $scratch/artifacts/ (full log: $log)." >&2
