@@ -5,10 +5,17 @@ TEMPLATES  ?= templates
 OUTPUT     ?= site
 BASE_URL   ?= /
 RELEASE_BIN = .build/release/policy-site
+DEBUG_BIN   = .build/debug/policy-site
+# The tests' Python tools live in a virtual environment, installed from PyPI (pinned).
+PYTHON     ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+VENV        = .venv
+BROWSER     = Tests/Browser
+AXE_JS      = $(VENV)/axe/axe.min.js
+PIP         = $(VENV)/bin/pip --disable-pip-version-check
 FUZZ_SECONDS      ?= 60
 FUZZ_TEST_SECONDS ?= 20
 
-.PHONY: site test unit-test setup setup-test generator clean
+.PHONY: site test unit-test browser-test setup setup-test generator clean
 
 site: generator
 	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --base-url $(BASE_URL)
@@ -22,13 +29,36 @@ setup-test:
 generator: setup
 	$(SWIFT) build -c release --product policy-site
 
-unit-test: setup
+unit-test: setup $(VENV)/.installed
 	$(SWIFT) test
 
-test: setup-test unit-test
+# Real-browser quality gates on the built site served by nginx under /policies/: axe-core, keyboard,
+# Nu HTML Checker, links, file://, print and screenshots (build/screenshots/, build/print/).
+browser-test: setup-test $(VENV)/.installed $(AXE_JS)
+	$(SWIFT) build --product policy-site
+	POLICY_SITE_BIN=$(DEBUG_BIN) AXE_JS=$(AXE_JS) $(VENV)/bin/python -m pytest $(BROWSER)
+
+$(VENV)/.installed: $(BROWSER)/requirements.txt
+	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	@$(PIP) install -q -r $<
+	@touch $@
+
+# axe-core 4.x comes as axe.min.js inside a PyPI wheel, downloaded (not installed) and unpacked.
+$(AXE_JS): $(BROWSER)/axe-core.txt $(VENV)/.installed
+	@rm -rf $(VENV)/axe && mkdir -p $(VENV)/axe/wheel
+	@$(PIP) download -q --no-deps --only-binary=:all: -d $(VENV)/axe/wheel -r $<
+	@$(VENV)/bin/python $(BROWSER)/tools/extract_axe.py $(VENV)/axe/wheel $@
+
+test: setup-test unit-test browser-test
 
 clean:
-	rm -rf .build $(OUTPUT) build
+	rm -rf .build $(OUTPUT) build $(VENV)
+
+# Benchmark against Hugo (Debian's hugo): BENCH_ARGS="--copies 200 --runs 5 --scale 5".
+.PHONY: bench
+bench: generator
+	@scripts/setup.sh bench
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 # Fuzzing the content pipeline (docs/robustness.md): `make fuzz` runs for FUZZ_SECONDS and reports
 # executions per second; `make test` includes a FUZZ_TEST_SECONDS pass.

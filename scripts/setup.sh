@@ -2,8 +2,12 @@
 # Installs what policy-site needs from Debian's packages, only if it is missing.
 #   scripts/setup.sh build   – the C library the generator links (cmark-gfm) and pkg-config
 #   scripts/setup.sh test    – also the browser, web server, Java and Python tools the tests use
+#   scripts/setup.sh bench   – also Hugo and GNU time, for `make bench`
 set -euo pipefail
 need=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+if [ "${1:-build}" = "bench" ]; then
+  need+=(hugo time)
+fi
 if [ "${1:-build}" = "test" ]; then
   need+=(chromium chromium-driver nginx-light default-jre-headless python3-venv poppler-utils)
 fi
@@ -16,16 +20,17 @@ if printf '%s\n' "${missing[@]}" | grep -qx nginx-light && command -v nginx >/de
   missing=("${missing[@]/nginx-light}")
 fi
 missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
-if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
-echo "Installing: ${missing[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null; then SUDO=sudo; else
-    echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
-    echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
-    exit 1
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "error: these Debian packages are missing and this user cannot install them: ${missing[*]}" >&2
+      echo "       ask an administrator to run: apt-get install ${missing[*]}" >&2
+      exit 1
+    fi
   fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

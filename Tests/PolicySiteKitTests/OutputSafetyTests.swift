@@ -102,8 +102,14 @@ import Testing
             #expect(Self.audit(html).isEmpty, "\(path): \(Self.audit(html).prefix(5))")
             #expect(OutputSafety.problems(in: Array(data), policy: SiteRenderer.contentSecurityPolicy).isEmpty)
             // Markup, not text: escaped text ("&lt;img … onerror=…&gt;") is harmless and stays.
-            for raw in ["<script", "<iframe", "<svg", "<img src=x", "<b>", "<u>"] {
+            for raw in ["<iframe", "<svg", "<img src=x", "<b>", "<u>"] {
                 #expect(!html.lowercased().contains(raw.lowercased()), "\(path) contains \(raw)")
+            }
+            // Only the site's own script files, loaded by src with an empty element; never inline.
+            for tag in html.lowercased().components(separatedBy: "<script").dropFirst() {
+                #expect(tag.hasPrefix(" src=\"") && tag.contains("assets/") && tag.contains("></script>")
+                        && tag.distance(from: tag.startIndex, to: tag.range(of: "></script>")!.lowerBound) < 120,
+                        "\(path) has a script that is not one of the site's own files")
             }
         }
         let page = TestSite.read(site.output, "unsafe-school/unsafe/index.html")

@@ -93,7 +93,7 @@ public struct InMemoryBuild: Sendable {
         result.diagnostics += resolved.diagnostics
         guard !result.diagnostics.hasErrors else { return result }
 
-        let specs = CorePages.specs(for: site, linkers: resolved.linkers, contentFolder: options.content) + resolved.pages
+        let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
         let pages = specs.map(renderer.render).sorted { $0.file.path < $1.file.path }
         var files = pages.map(\.file) + assets

@@ -55,26 +55,55 @@ struct OutputWriter {
         return nil
     }
 
-    func write(_ files: [OutputFile]) throws -> Result {
-        let fm = FileManager.default
-        var result = Result()
-        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// Writes every file whose bytes differ from what is on disk. Each file is replaced atomically
+    /// (written beside it, then renamed); files are compared and written in parallel.
+    func write(_ files: [OutputFile]) async throws -> Result {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let all = files + [OutputFile(path: Self.marker, bytes: Array("This folder is written by policy-site; files here are replaced on each build.\n".utf8))]
-        var keep: Set<String> = []
-        for file in all {
-            precondition(!file.path.hasPrefix("/") && !file.path.split(separator: "/").contains(".."), "output path escapes the output folder")
-            keep.insert(file.path)
-            let full = folder + "/" + file.path
-            if let existing = fm.contents(atPath: full), existing.elementsEqual(file.bytes) {
-                result.unchanged += 1
-                continue
-            }
-            let dir = (full as NSString).deletingLastPathComponent
-            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            try Data(file.bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
-            result.written += 1
+        for file in all where file.path.hasPrefix("/") || file.path.split(separator: "/").contains("..") {
+            throw OutputError(message: "refusing to write '\(file.path)' outside the output folder")
         }
-        result.removed = removeStale(keeping: keep)
+        // Create each folder once, before the parallel writes.
+        var folders: Set<String> = []
+        for file in all {
+            var dir = file.path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !folders.insert(dir).inserted { break }
+            }
+        }
+        for dir in folders.sorted() { try PosixFile.makeFolder(folder + "/" + dir) }
+
+        let outcomes = try await withThrowingTaskGroup(of: (written: Int, unchanged: Int).self) { group in
+            let chunk = max(1, all.count / (ProcessInfoCores.count * 4))
+            var start = 0
+            while start < all.count {
+                let slice = all[start..<min(start + chunk, all.count)]
+                let root = folder
+                group.addTask {
+                    var written = 0, unchanged = 0
+                    for file in slice {
+                        let full = root + "/" + file.path
+                        if PosixFile.hasContents(full, file.bytes) {
+                            unchanged += 1
+                        } else {
+                            try PosixFile.replace(full, with: file.bytes)
+                            written += 1
+                        }
+                    }
+                    return (written, unchanged)
+                }
+                start += chunk
+            }
+            var total = (written: 0, unchanged: 0)
+            for try await part in group {
+                total.written += part.written
+                total.unchanged += part.unchanged
+            }
+            return total
+        }
+        var result = Result(written: outcomes.written, unchanged: outcomes.unchanged)
+        result.removed = removeStale(keeping: Set(all.map(\.path)))
         return result
     }
 

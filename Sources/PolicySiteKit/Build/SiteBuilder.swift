@@ -49,13 +49,14 @@ public struct SiteBuilder: Sendable {
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
         progress?(.render)
-        let specs = CorePages.specs(for: site, linkers: resolved.linkers, contentFolder: options.content) + resolved.pages
+        let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
         let pages = await renderer.renderAll(specs)
         var files = pages.map(\.file)
         for page in pages { report.diagnostics += page.diagnostics }
         for spec in resolved.files { files.append(OutputFile(path: spec.path, bytes: spec.make(site, options))) }
         files += Self.assets(in: options.templates, diagnostics: &report.diagnostics)
+        files.append(Sitemap.file(pages: pages.map(\.page), options: options))
         report.pages = pages.count
         finish(.render)
 
@@ -66,12 +67,12 @@ public struct SiteBuilder: Sendable {
 
         progress?(.write)
         do {
-            let result = try OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
+            let result = try await OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
             report.written = result.written
             report.unchanged = result.unchanged
             report.removed = result.removed
         } catch {
-            report.diagnostics.append(.error("could not write the site: \(error.localizedDescription)", at: SourceLocation(path: options.output)))
+            report.diagnostics.append(.error("could not write the site: \(error)", at: SourceLocation(path: options.output)))
         }
         finish(.write)
         return stop()
@@ -86,30 +87,33 @@ public struct SiteBuilder: Sendable {
             diagnostics += d
             if let parsed { config = parsed }
         }
-        let jobs: [(Int, Slug, SourceText)] = sources.schools.enumerated().flatMap { index, school in
-            school.policies.map { (index, $0.slug, $0.source) }
+        // Each job is a policy file, or an earlier version of one (with its adopted date).
+        let jobs: [(Int, Slug, SourceText, PolicyVersionSource?)] = sources.schools.enumerated().flatMap { index, school in
+            school.policies.map { (index, $0.slug, $0.source, nil) } + school.versions.map { (index, $0.policy, $0.source, $0) }
         }
-        let parsed = await withTaskGroup(of: [(Int, Policy?, [Diagnostic])].self) { group in
+        let parsed = await withTaskGroup(of: [(Int, Policy?, [Diagnostic], PolicyVersionSource?)].self) { group in
             let chunk = max(1, jobs.count / (ProcessInfoCores.count * 4))
             var start = 0
             while start < jobs.count {
                 let slice = jobs[start..<min(start + chunk, jobs.count)]
                 group.addTask {
-                    slice.map { index, slug, source in
+                    slice.map { index, slug, source, version in
                         let (policy, d) = Policy.parse(source.text, school: sources.schools[index].slug, slug: slug, path: source.path)
-                        return (index, policy, d)
+                        return (index, policy, d, version)
                     }
                 }
                 start += chunk
             }
-            var all: [(Int, Policy?, [Diagnostic])] = []
+            var all: [(Int, Policy?, [Diagnostic], PolicyVersionSource?)] = []
             for await results in group { all += results }
             return all
         }
         var policiesBySchool: [Int: [Policy]] = [:]
-        for (index, policy, d) in parsed {
+        var versionsBySchool: [Int: [(Policy, PolicyVersionSource)]] = [:]
+        for (index, policy, d, version) in parsed {
             diagnostics += d
-            if let policy { policiesBySchool[index, default: []].append(policy) }
+            guard let policy else { continue }
+            if let version { versionsBySchool[index, default: []].append((policy, version)) } else { policiesBySchool[index, default: []].append(policy) }
         }
         var publishers: [Publisher] = []
         for (index, school) in sources.schools.enumerated() {
@@ -117,7 +121,9 @@ public struct SiteBuilder: Sendable {
             let (parsedSchool, d) = School.parse(file.text, slug: school.slug, path: file.path)
             diagnostics += d
             guard let parsedSchool else { continue }
-            let policies = (policiesBySchool[index] ?? []).sorted { $0.slug < $1.slug }
+            let (policies, historyDiagnostics) = Policy.attachingHistory(versionsBySchool[index] ?? [],
+                                                                         to: (policiesBySchool[index] ?? []).sorted { $0.slug < $1.slug })
+            diagnostics += historyDiagnostics
             publishers.append(Publisher(school: parsedSchool, policies: policies))
         }
         return (Site(config: config, publishers: publishers.sorted { $0.school.slug < $1.school.slug }), diagnostics)

@@ -6,6 +6,8 @@ struct SiteSources: Sendable {
         var slug: Slug
         var schoolFile: SourceText?
         var policies: [(slug: Slug, source: SourceText)]
+        /// Earlier adopted versions: `<policy>.versions/<YYYY-MM-DD>.md`.
+        var versions: [PolicyVersionSource] = []
     }
 
     var config: SourceText?
@@ -28,15 +30,22 @@ enum SiteLoader {
             return (sources, [.error("content folder not found (give it with --content)", at: SourceLocation(path: content))])
         }
         let root = URL(fileURLWithPath: content).resolvingSymlinksInPath().path
+        var containment = Containment(content: content, root: root)
 
         func read(_ path: String) -> SourceText? {
-            if let d = outsideCheck(path, root: root) { diagnostics.append(d); return nil }
-            if let d = regularFileCheck(path) { diagnostics.append(d); return nil }
-            guard let data = fm.contents(atPath: path) else {
+            if let d = containment.check(path) { diagnostics.append(d); return nil }
+            if let problem = PosixFile.regularFileProblem(path) { diagnostics.append(.error(problem, at: SourceLocation(path: path))); return nil }
+            let bytes: [UInt8]
+            switch PosixFile.readAll(path, limit: maximumFileSize) {
+            case .success(let b): bytes = b
+            case .failure(.tooLarge):
+                diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
+                return nil
+            case .failure(.unreadable):
                 diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
                 return nil
             }
-            switch SourceText.decode([UInt8](data), path: path) {
+            switch SourceText.decode(bytes, path: path) {
             case .success(let text): return text
             case .failure(let d): diagnostics.append(d); return nil
             }
@@ -62,7 +71,7 @@ enum SiteLoader {
                 diagnostics.append(.warning("ignored: only publisher folders belong in \(schoolsFolder)", at: SourceLocation(path: folder)))
                 continue
             }
-            if let d = outsideCheck(folder, root: root) { diagnostics.append(d); continue }
+            if let d = containment.check(folder) { diagnostics.append(d); continue }
             guard let slug = Slug(validating: name) else {
                 diagnostics.append(.error("folder name '\(name)' is not a valid slug: use lower-case letters, digits and single hyphens (for example roe-green-junior-school)", at: SourceLocation(path: folder)))
                 continue
@@ -76,6 +85,12 @@ enum SiteLoader {
             }
             for file in visibleEntries(folder) where file != "school.yml" {
                 let path = folder + "/" + file
+                if isFolder(path), file.hasSuffix(PolicyVersionSource.folderSuffix) {
+                    let (versions, versionDiagnostics) = loadVersions(path, read: read)
+                    school.versions += versions
+                    diagnostics += versionDiagnostics
+                    continue
+                }
                 guard file.hasSuffix(".md"), !isFolder(path) else {
                     if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
                     continue
@@ -101,30 +116,34 @@ enum SiteLoader {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Only regular files of at most `maximumFileSize` are read, checked after following links: a
-    /// named pipe or device would block the build forever, and a link could hide a huge file.
-    static func regularFileCheck(_ path: String) -> Diagnostic? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else {
-            return .error("file could not be read (a symbolic link to nothing?)", at: SourceLocation(path: path))
-        }
-        let type = attributes[.type] as? FileAttributeType
-        if type == .typeSymbolicLink {
-            return .error("symbolic link cannot be followed (it loops); copy the file in instead", at: SourceLocation(path: path))
-        }
-        guard type == .typeRegular else {
-            return .error("not a regular file (a named pipe, device or socket); only text files are read", at: SourceLocation(path: path))
-        }
-        if let size = attributes[.size] as? Int, size > maximumFileSize {
-            return .error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path))
-        }
-        return nil
+}
+
+/// Refuses any path under the content folder that leads outside it through a symbolic link. Only
+/// real links are resolved (lstat tells which), and each folder is checked once.
+struct Containment {
+    let content: String
+    let root: String
+    private var checkedFolders: Set<String> = []
+
+    init(content: String, root: String) {
+        self.content = content
+        self.root = root
     }
 
-    /// A symbolic link whose target is outside the content folder is refused.
-    static func outsideCheck(_ path: String, root: String) -> Diagnostic? {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        if resolved == root || resolved.hasPrefix(root + "/") { return nil }
-        return .error("symbolic link points outside the content folder; copy the file in instead", at: SourceLocation(path: path))
+    mutating func check(_ path: String) -> Diagnostic? {
+        var current = path
+        while current.count > content.count, current.hasPrefix(content) {
+            if checkedFolders.contains(current) { return nil }
+            if PosixFile.isSymbolicLink(current) {
+                let resolved = URL(fileURLWithPath: current).resolvingSymlinksInPath().path
+                guard resolved == root || resolved.hasPrefix(root + "/") else {
+                    return .error("symbolic link points outside the content folder; copy the file in instead", at: SourceLocation(path: current))
+                }
+            }
+            if current != path { checkedFolders.insert(current) }
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = String(current[..<slash])
+        }
+        return nil
     }
 }

@@ -4,6 +4,19 @@ struct ResolvedSite: Sendable {
     var pages: [PageSpec] = []
     var files: [FileSpec] = []
     var diagnostics: [Diagnostic] = []
+    /// What ```include blocks in policies show.
+    var includes = Includes()
+    /// Extra template values for publisher pages, by publisher.
+    var publisherAdditions: [Slug: [PageContextAddition]] = [:]
+}
+
+extension ResolvedSite {
+    /// Every HTML page of the site: the core pages (with what resolving found) and the features' pages.
+    /// The one list both `SiteBuilder` and the fuzz pipeline render.
+    func pageSpecs(for site: Site, contentFolder: String) -> [PageSpec] {
+        CorePages.specs(for: site, linkers: linkers, includes: includes, publisherAdditions: publisherAdditions,
+                        contentFolder: contentFolder) + pages
+    }
 }
 
 /// Builds the site-wide indexes once every policy is parsed.
@@ -11,6 +24,9 @@ enum SiteResolver {
     static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions) -> ResolvedSite {
         var resolved = ResolvedSite()
         resolved.diagnostics += checkLineage(site)
+        PeoplePages.resolve(site, sources: sources, into: &resolved)
+        GovernancePages.resolve(site, options: options, into: &resolved)
+        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
         return resolved
     }
 

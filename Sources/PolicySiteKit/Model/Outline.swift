@@ -56,16 +56,20 @@ public struct BlockPath: Sendable, Hashable {
 public struct Outline: Sendable {
     public var anchors: [Anchor]
     public var byBlock: [BlockPath: Int]
-    public var ids: Set<String>
-    /// Index in `anchors` of each id, so lookups by id stay constant-time in long policies.
-    private var indexByID: [String: Int]
+    /// Index of each anchor by its id.
+    public let indexByID: [String: Int]
 
     public init(anchors: [Anchor] = [], byBlock: [BlockPath: Int] = [:]) {
         self.anchors = anchors
         self.byBlock = byBlock
-        self.ids = Set(anchors.map(\.id))
-        self.indexByID = Dictionary(anchors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var index: [String: Int] = [:]
+        index.reserveCapacity(anchors.count)
+        for (i, a) in anchors.enumerated() where index[a.id] == nil { index[a.id] = i }
+        self.indexByID = index
     }
+
+    /// Every id in the policy.
+    public var ids: Dictionary<String, Int>.Keys { indexByID.keys }
 
     public func anchor(at path: BlockPath) -> Anchor? {
         byBlock[path].map { anchors[$0] }

@@ -42,4 +42,12 @@ public struct Policy: Sendable {
     public var bodyLineOffset: Int
     public var outline: Outline
     public var forms: [Form]
+    /// `TextFingerprint` of the body, printed on forms and on the policy page.
+    public var fingerprint: String
+    /// Where each front-matter field's value is in the file, by field name (`review_due`).
+    public var fieldLocations: [String: SourceLocation] = [:]
+    /// Policies adopted from the same model text as this one (`same_model_as`), in either direction.
+    public var sameModelAs: [PolicyReference] = []
+    /// Earlier adopted versions (from `<policy>.versions/<date>.md`), newest first.
+    public var history: [Policy] = []
 }

@@ -54,12 +54,14 @@ extension School {
         }
         let address = fields.string("address")
         let phone = fields.string("phone")
+        fields.checkPhone("phone")
         let website = fields.string("website")
         let chair = fields.string("chair_of_governors")
         var leads: [Contact] = []
         for var entry in fields.mappings("digital_safety_leads") {
             if let leadName = entry.string("name", required: true) {
                 leads.append(Contact(name: leadName, role: entry.string("role"), email: entry.string("email"), phone: entry.string("phone")))
+                entry.checkPhone("phone")
             }
             diagnostics += entry.finish(known: "name, role, email, phone")
         }

@@ -10,18 +10,30 @@ struct FrontMatterSplit: Sendable {
     var bodyFirstLine: Int
 
     /// Splits `text`; front matter must open on the first line and be closed by a `---` line.
+    /// Scans line starts only as far as the closing line, so the body is never copied line by line.
     static func split(_ text: String, path: String) -> Result<FrontMatterSplit, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex }
+        func isFence(_ line: Substring, _ fences: [Substring]) -> Bool { fences.contains(line.trimmingTrailingSpaces()) }
+        let firstEnd = lineEnd(from: text.startIndex)
+        guard !text.isEmpty, isFence(text[text.startIndex..<firstEnd], ["---"]) else {
             return .failure(.error("front matter missing: a policy file must start with a '---' line, then title: and the other fields, then '---'", at: SourceLocation(path: path, line: 1, column: 1)))
         }
-        guard let close = lines.indices.dropFirst().first(where: { lines[$0].trimmingTrailingSpaces() == "---" || lines[$0].trimmingTrailingSpaces() == "..." }) else {
-            return .failure(.error("front matter is never closed: add a '---' line after the last field", at: SourceLocation(path: path, line: 1, column: 1)))
+        var line = 2
+        var start = firstEnd < utf8.endIndex ? utf8.index(after: firstEnd) : utf8.endIndex
+        let yamlStart = start
+        while start < utf8.endIndex {
+            let end = lineEnd(from: start)
+            if isFence(text[start..<end], ["---", "..."]) {
+                let yaml = String(text[yamlStart..<start].dropLast(start > yamlStart ? 1 : 0))
+                var body = end < utf8.endIndex ? text[utf8.index(after: end)...] : ""
+                if body.utf8.last == 0x0A { body = body.dropLast() }
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: line + 1))
+            }
+            line += 1
+            start = end < utf8.endIndex ? utf8.index(after: end) : utf8.endIndex
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+        return .failure(.error("front matter is never closed: add a '---' line after the last field", at: SourceLocation(path: path, line: 1, column: 1)))
     }
 }
 

@@ -103,7 +103,7 @@ struct OutlineDetector {
     private var lastLevel = 1
 
     /// Ids the page templates use themselves.
-    static let reservedIDs: Set<String> = ["main-content", "site-nav", "toc", "policy-status", "top", "search", "forms", "site-footer"]
+    static let reservedIDs: Set<String> = ["main-content", "site-nav", "toc", "policy-status", "top", "search", "forms", "site-footer", "superseded", "what-changed", "what-changed-title"]
 
     init(path: String, lineOffset: Int) {
         self.path = path

@@ -1,7 +1,21 @@
 import Markdown
 
+extension PolicyReference {
+    /// Reads `publisher-slug/policy-slug` or `policy-slug` (same publisher); nil for anything else.
+    init?(parsing raw: String) {
+        let slugs = raw.split(separator: "/", omittingEmptySubsequences: false).map { Slug(validating: String($0)) }
+        if slugs.count == 2, let s = slugs[0], let p = slugs[1] {
+            self.init(school: s, policy: p)
+        } else if slugs.count == 1, let p = slugs[0] {
+            self.init(school: nil, policy: p)
+        } else {
+            return nil
+        }
+    }
+}
+
 extension Policy {
-    static let knownFields = "title, version, adopted, adopted_by, review_due, audience, based_on"
+    static let knownFields = "title, version, adopted, adopted_by, review_due, audience, based_on, same_model_as"
 
     /// Reads a policy file's text: front matter, Markdown body, structure and forms. Pure: no file
     /// access; every problem comes back as a diagnostic at its line in the file.
@@ -33,16 +47,19 @@ extension Policy {
         var basedOnLocation: SourceLocation? = nil
         if let raw = fields.string("based_on"), let node = fields.node("based_on") {
             basedOnLocation = fields.location(of: node)
-            let parts = raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            let slugs = parts.map { Slug(validating: $0) }
-            if parts.count == 2, let s = slugs[0], let p = slugs[1] {
-                basedOn = PolicyReference(school: s, policy: p)
-            } else if parts.count == 1, let p = slugs[0] {
-                basedOn = PolicyReference(school: nil, policy: p)
-            } else {
+            basedOn = PolicyReference(parsing: raw)
+            if basedOn == nil {
                 fields.appendError("based_on must be 'publisher-slug/policy-slug' or 'policy-slug'", at: basedOnLocation!)
             }
         }
+        var sameModelAs: [PolicyReference] = []
+        for (raw, location) in fields.strings("same_model_as") {
+            if let ref = PolicyReference(parsing: raw) { sameModelAs.append(ref) } else {
+                fields.appendError("same_model_as must list 'publisher-slug/policy-slug' entries", at: location)
+            }
+        }
+        var fieldLocations: [String: SourceLocation] = [:]
+        for pair in fields.pairs { fieldLocations[pair.key] = fields.location(of: pair.value) }
         if let adopted, let reviewDue, reviewDue < adopted {
             if let node = fields.node("review_due") {
                 fields.appendError("review_due (\(reviewDue.iso)) is before adopted (\(adopted.iso))", at: fields.location(of: node))
@@ -73,7 +90,8 @@ extension Policy {
         let policy = Policy(school: school, slug: slug, path: path, title: title, version: version, adopted: adopted,
                             adoptedBy: adoptedBy, reviewDue: reviewDue, audience: audience, basedOn: basedOn,
                             basedOnLocation: basedOnLocation, document: document, bodyLineOffset: lineOffset,
-                            outline: detector.outline, forms: forms)
+                            outline: detector.outline, forms: forms, fingerprint: TextFingerprint.of(split.body),
+                            fieldLocations: fieldLocations, sameModelAs: sameModelAs)
         return (policy, diagnostics)
     }
 }

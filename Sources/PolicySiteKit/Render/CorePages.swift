@@ -1,11 +1,13 @@
 /// The pages every site has: home, one per publisher, one per policy, and the accessibility statement.
 enum CorePages {
-    static func specs(for site: Site, linkers: [any TextLinker], contentFolder: String) -> [PageSpec] {
+    static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(),
+                      publisherAdditions: [Slug: [PageContextAddition]] = [:], contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
+        let lineage = Lineage(site)
         for publisher in site.publishers {
-            specs.append(publisherPage(publisher))
+            specs.append(publisherPage(publisher, additions: publisherAdditions[publisher.school.slug] ?? []))
             for policy in publisher.policies {
-                specs.append(policyPage(policy, in: publisher, linkers: linkers))
+                specs.append(policyPage(policy, in: publisher, linkers: linkers, includes: includes, lineage: lineage))
             }
         }
         return specs
@@ -22,11 +24,11 @@ enum CorePages {
                     "policyCountLabel": p.policies.count == 1 ? "1 policy" : "\(p.policies.count) policies",
                 ]
             }
-            return PageContent(context: ["publishers": publishers])
+            return PageContent(context: AudienceEntries.home(site, env: env).merging(["publishers": publishers]) { $1 })
         }
     }
 
-    static func publisherPage(_ publisher: Publisher) -> PageSpec {
+    static func publisherPage(_ publisher: Publisher, additions: [PageContextAddition] = []) -> PageSpec {
         let school = publisher.school
         return PageSpec(path: publisher.path, title: school.name, template: "publisher", section: .publishers,
                         breadcrumbs: [("Home", .root)], description: "Policies of \(school.name)",
@@ -37,49 +39,50 @@ enum CorePages {
                     "href": env.link(to: publisher.path(of: policy)),
                     "version": policy.version ?? "–",
                     "adopted": policy.adopted?.display ?? "Not recorded",
-                    "reviewDue": policy.reviewDue?.display ?? "Not recorded",
                     "audienceLabel": policy.audienceLabel,
-                ]
+                ].merging(policy.reviewContext(on: env.options.today)) { _, review in review }
             }
-            let leads: [[String: Any]] = school.digitalSafetyLeads.map { lead in
-                ["name": lead.name, "phone": lead.phone ?? "", "email": lead.email ?? ""]
-            }
-            let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !leads.isEmpty
-            return PageContent(context: [
-                "name": school.name,
+            let hasDetails = school.address != nil || school.phone != nil || school.website != nil || school.chairOfGovernors != nil || !school.digitalSafetyLeads.isEmpty
+            var context = school.contactContext.merging(AudienceEntries.publisher(publisher, env: env)) { $1 }.merging([
                 "kindLabel": school.kind.label,
-                "address": school.address ?? "",
-                "phone": school.phone ?? "",
-                "website": school.website.flatMap { HTML.isSafeLink($0) ? $0 : nil } ?? "",
                 "chairOfGovernors": school.chairOfGovernors ?? "",
-                "leads": leads,
-                "hasLeads": !leads.isEmpty,
+                "hasChair": school.chairOfGovernors != nil,
                 "hasDetails": hasDetails,
                 "policies": policies,
-            ])
+            ]) { $1 }
+            for addition in additions { context.merge(addition(env)) { $1 } }
+            return PageContent(context: context)
         }
     }
 
-    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker]) -> PageSpec {
+    static func policyPage(_ policy: Policy, in publisher: Publisher, linkers: [any TextLinker], includes: Includes = Includes(),
+                           lineage: Lineage? = nil) -> PageSpec {
         PageSpec(path: publisher.path(of: policy), title: policy.title, template: "policy", section: .publishers,
                  breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path)],
                  description: "\(policy.title) – \(publisher.school.name)",
                  source: SourceLocation(path: policy.path)) { env in
-            var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers)
+            var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers, formPageHref: FormPages.href, includes: includes)
             let body = renderer.render()
-            return PageContent(context: [
-                "title": policy.title,
-                "publisherName": publisher.school.name,
-                "adopted": policy.adopted?.display ?? "Not recorded",
-                "adoptedBy": policy.adoptedBy ?? "Not recorded",
-                "version": policy.version ?? "Not recorded",
-                "reviewDue": policy.reviewDue?.display ?? "Not recorded",
-                "audienceLabel": policy.audienceLabel,
-                "toc": tableOfContents(policy.outline),
-                "hasToc": !policy.outline.headings.isEmpty,
-                "body": body,
-            ], diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
+            return PageContent(context: policyContext(policy, in: publisher, body: body)
+                .merging(PolicyGovernanceContext.context(shown: policy, current: policy, publisher: publisher, lineage: lineage, env: env)) { _, g in g },
+               diagnostics: renderer.diagnostics, links: renderer.emittedLinks)
         }
+    }
+
+    /// The policy template's keys for a policy's text and front matter (its current or an earlier version).
+    static func policyContext(_ policy: Policy, in publisher: Publisher, body: String) -> [String: Any] {
+        [
+            "title": policy.title,
+            "publisherName": publisher.school.name,
+            "adopted": policy.adopted?.display ?? "Not recorded",
+            "adoptedBy": policy.adoptedBy ?? "Not recorded",
+            "version": policy.version ?? "Not recorded",
+            "audienceLabel": policy.audienceLabel,
+            "fingerprint": policy.fingerprint,
+            "toc": tableOfContents(policy.outline),
+            "hasToc": !policy.outline.headings.isEmpty,
+            "body": body,
+        ]
     }
 
     /// Top-level headings with the headings under each, two levels deep.
@@ -110,8 +113,13 @@ enum CorePages {
 
     static func accessibility(_ site: Site, contentFolder: String) -> PageSpec {
         PageSpec(path: .fixed("accessibility"), title: "Accessibility statement", template: "accessibility",
-                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { _ in
-            PageContent(context: ["publisherNames": site.publishers.map(\.school.name).joined(separator: ", ")])
+                 section: .accessibility, breadcrumbs: [("Home", .root)], source: SourceLocation(path: contentFolder)) { env in
+            let publishers: [[String: Any]] = site.publishers.map { ["name": $0.school.name, "href": env.link(to: $0.path)] }
+            return PageContent(context: [
+                "publisherNames": site.publishers.map(\.school.name).joined(separator: ", "),
+                "publishers": publishers,
+                "hasPublishers": !publishers.isEmpty,
+            ])
         }
     }
 }

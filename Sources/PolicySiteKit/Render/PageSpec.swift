@@ -20,6 +20,9 @@ struct PageContent {
     var links: [(href: String, location: SourceLocation)] = []
 }
 
+/// Adds values to another page's template context (publisher pages get notes from later phases).
+typealias PageContextAddition = @Sendable (PageEnvironment) -> [String: Any]
+
 /// One HTML page to render: where it goes, its title and template, and how to build its context.
 struct PageSpec: Sendable {
     var path: SitePath

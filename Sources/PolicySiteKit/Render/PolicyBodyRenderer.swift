@@ -8,18 +8,21 @@ struct PolicyBodyRenderer {
     let linkers: [any TextLinker]
     /// How a form inside the policy links to its own printable page ("forms/<slug>/index.html"), if any.
     let formPageHref: (Form) -> String?
+    /// What ```include blocks show.
+    let includes: Includes
     private(set) var diagnostics: [Diagnostic] = []
     /// Internal links this body emits, with where they came from, for the link checker.
     private(set) var emittedLinks: [(href: String, location: SourceLocation)] = []
-    private var out = ""
+    private(set) var out = ""
     private var currentAnchorID: String? = nil
     /// The policy's forms by where their fence is; filled by `render()`.
     private var formsByLocation: [SourceLocation: Form] = [:]
 
-    init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }) {
+    init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }, includes: Includes = Includes()) {
         self.policy = policy
         self.linkers = linkers
         self.formPageHref = formPageHref
+        self.includes = includes
         self.lineOffset = policy.bodyLineOffset
     }
 
@@ -64,7 +67,7 @@ struct PolicyBodyRenderer {
         case .paragraph(let p):
             if let a = anchor, a.kind == .clause || a.kind == .step {
                 currentAnchorID = a.id
-                let (number, rest) = splitNumber(p.content, anchor: a)
+                let (number, rest) = Self.splitNumber(p.content, anchor: a)
                 out += "<p id=\"\(a.id)\" class=\"clause\"><a class=\"clause-number\" href=\"#\(a.id)\" title=\"Link to \(HTML.escape(a.label))\">\(HTML.escape(number))</a> "
                 inlines(rest, at: p.position, linking: true)
                 out += "</p>\n"
@@ -96,6 +99,8 @@ struct PolicyBodyRenderer {
             if FormHeader.looksLikeForm(c.info), let a = anchor, let form = formsByLocation[a.location] {
                 currentAnchorID = a.id
                 formBlock(form, anchor: a)
+            } else if Include.looksLikeInclude(c.info) {
+                out += includes.html(for: c, in: policy)
             } else {
                 out += "<pre><code>\(HTML.escape(c.literal))</code></pre>\n"
             }
@@ -109,7 +114,7 @@ struct PolicyBodyRenderer {
     }
 
     /// Splits "5.12 Staff should…" into the number as written and the inlines after it.
-    private func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
+    static func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
         let text = content.plainText
         guard let match = NumberingPattern.match(Substring(text), isHeading: false) else { return (anchor.number, content) }
         let rest: Substring
@@ -189,11 +194,12 @@ struct PolicyBodyRenderer {
     private mutating func formBlock(_ form: Form, anchor a: Anchor) {
         out += "<section class=\"form\" id=\"\(a.id)\" aria-labelledby=\"\(a.id)-title\">\n"
         out += "<h\(a.level) id=\"\(a.id)-title\">\(HTML.escape(form.title))<a class=\"permalink\" href=\"#\(a.id)\"><span class=\"visually-hidden\">Link to \(HTML.escape(form.title))</span><span aria-hidden=\"true\">#</span></a></h\(a.level)>\n"
+        formParts(form)
+        // After the form's text, so the adopted wording reads on without interruption.
         if let href = formPageHref(form) {
             out += "<p class=\"form-print\"><a href=\"\(href)\">Print this form on one A4 page</a></p>\n"
             emittedLinks.append((href, form.location))
         }
-        formParts(form)
         out += "</section>\n"
     }
 
@@ -202,13 +208,10 @@ struct PolicyBodyRenderer {
         for part in form.parts {
             switch part {
             case .text(let b):
-                var inner = PolicyBodyRenderer(policy: policy, linkers: [], formPageHref: formPageHref)
-                inner.currentAnchorID = currentAnchorID
-                inner.lineOffset = form.location.line
-                inner.plainBlock(b)
-                diagnostics += inner.diagnostics
-                emittedLinks += inner.emittedLinks
-                out += inner.out
+                let saved = lineOffset
+                lineOffset = form.location.line
+                plainBlock(b)
+                lineOffset = saved
             case .field(let f):
                 out += "<div class=\"field\"><span class=\"field-label\">\(HTML.escape(f.label))</span><span class=\"field-line\"></span></div>\n"
             }
@@ -292,9 +295,18 @@ struct PolicyBodyRenderer {
                 inlines(link.children, at: position, linking: false)
                 return
             }
-            if !HTML.isExternal(link.destination) { emittedLinks.append((link.destination, location(position))) }
+            var destination = link.destination
+            if HTML.scheme(of: destination) == "tel" {
+                guard let e164 = PhoneText.e164(String(destination.drop { $0 != ":" }.dropFirst())) else {
+                    diagnostics.append(.warning("tel: link '\(String(destination.prefix(40)))' is not a valid telephone number; it is shown as text (write it as tel:+44… or tel:020 …)", at: location(position)))
+                    inlines(link.children, at: position, linking: false)
+                    return
+                }
+                destination = "tel:" + e164
+            }
+            if !HTML.isExternal(destination) { emittedLinks.append((destination, location(position))) }
             let title = link.title.isEmpty ? "" : " title=\"\(HTML.escape(link.title))\""
-            out += "<a href=\"\(HTML.escape(link.destination))\"\(title)>"
+            out += "<a href=\"\(HTML.escape(destination))\"\(title)>"
             inlines(link.children, at: position, linking: false)
             out += "</a>"
         case .image(let image):

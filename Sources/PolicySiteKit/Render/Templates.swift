@@ -11,7 +11,7 @@ struct Templates: Sendable {
     let paths: [String: String]
 
     /// Templates every site needs.
-    static let required = ["layout", "home", "publisher", "policy", "accessibility"]
+    static let required = ["layout", "home", "publisher", "policy", "accessibility", "form", "contacts", "parents", "reviews", "compare"]
 
     /// Loads every `*.mustache` file in `folder`.
     static func load(from folder: String) -> (Templates?, [Diagnostic]) {

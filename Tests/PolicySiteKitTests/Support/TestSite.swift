@@ -65,6 +65,6 @@ enum TestSite {
 
     /// A policy file with the given body.
     static func policy(title: String = "Test Policy", extra: String = "", body: String) -> String {
-        "---\ntitle: \(title)\nadopted: 2025-09-01\nreview_due: 2026-09-01\n\(extra)---\n\(body)"
+        "---\ntitle: \(title)\nadopted: 2025-09-01\nreview_due: 2027-09-01\n\(extra)---\n\(body)"
     }
 }

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""`make bench`: policy-site against Hugo on the same Markdown, side by side in one run.
+
+Builds a corpus of --copies × the content/ publishers (default 200 × 5 = 1,000 policies, about
+28 MB of Markdown), then alternates full builds of policy-site (release) and Debian's hugo,
+reporting medians, the ratio and each one's peak memory; then the 5× corpus, and the time of a
+one-policy rebuild as `serve` does it. Prints the figures and whether each target is met;
+exits non-zero if one is missed.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build/release/policy-site")
+REBUILD_BIN = os.path.join(ROOT, ".build/release/policy-site-bench")
+
+
+def timed(cmd, cwd=None):
+    """Runs cmd under GNU time; returns (wall seconds, peak RSS in MiB)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%M"] + cmd, cwd=cwd,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - start
+        if result.returncode != 0:
+            sys.exit(f"bench: {' '.join(cmd)} failed:\n{result.stderr[-2000:]}")
+        rss_kb = int(t.read().strip().splitlines()[-1])
+    return wall, rss_kb / 1024
+
+
+def corpus(copies, out):
+    subprocess.run([sys.executable, os.path.join(ROOT, "Benchmarks/corpus.py"), "--copies", str(copies),
+                    "--out", out, "--content", os.path.join(ROOT, "content")], check=True, cwd=ROOT)
+
+
+def policy_site(corpus_dir, output):
+    shutil.rmtree(output, ignore_errors=True)
+    return timed([BIN, "build", "--content", os.path.join(corpus_dir, "content"),
+                  "--templates", os.path.join(ROOT, "templates"), "--output", output, "--today", "2026-11-21"])
+
+
+def hugo(corpus_dir, output):
+    shutil.rmtree(output, ignore_errors=True)
+    return timed(["hugo", "--quiet", "-d", output], cwd=os.path.join(corpus_dir, "hugo"))
+
+
+def alternate(corpus_dir, work, runs):
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(policy_site(corpus_dir, os.path.join(work, "ps-out")))
+        theirs.append(hugo(corpus_dir, os.path.join(work, "hugo-out")))
+    return ours, theirs
+
+
+def median(pairs, i):
+    return statistics.median(p[i] for p in pairs)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--copies", type=int, default=200)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=5, help="size of the large corpus, in multiples")
+    parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
+    args = parser.parse_args()
+
+    os.makedirs(args.work, exist_ok=True)
+    small = os.path.join(args.work, f"corpus-{args.copies}")
+    large = os.path.join(args.work, f"corpus-{args.copies * args.scale}")
+    corpus(args.copies, small)
+    corpus(args.copies * args.scale, large)
+
+    ours, theirs = alternate(small, args.work, args.runs)
+    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2))
+    rebuild = None
+    if os.path.exists(REBUILD_BIN):
+        out = subprocess.run([REBUILD_BIN, "--content", os.path.join(small, "content"), "--templates",
+                              os.path.join(ROOT, "templates"), "--runs", "15"], capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit(f"bench: rebuild benchmark failed:\n{out.stderr[-2000:]}")
+        rebuild = float(out.stdout.strip().splitlines()[-1])
+
+    t_ours, t_hugo = median(ours, 0), median(theirs, 0)
+    m_ours, m_hugo = max(p[1] for p in ours), max(p[1] for p in theirs)
+    t_ours_large, t_hugo_large = median(ours_large, 0), median(theirs_large, 0)
+    scale_ratio = t_ours_large / t_ours
+    policies = args.copies * 5
+
+    rows = [
+        ("corpus", f"{policies} policies", f"{policies * args.scale} policies"),
+        ("policy-site median wall", f"{t_ours:.2f} s", f"{t_ours_large:.2f} s"),
+        ("hugo median wall", f"{t_hugo:.2f} s", f"{t_hugo_large:.2f} s"),
+        ("policy-site / hugo", f"{t_ours / t_hugo:.2f}", f"{t_ours_large / t_hugo_large:.2f}"),
+        ("policy-site peak memory", f"{m_ours:.0f} MiB", f"{max(p[1] for p in ours_large):.0f} MiB"),
+        ("hugo peak memory", f"{m_hugo:.0f} MiB", f"{max(p[1] for p in theirs_large):.0f} MiB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"policy-site benchmark ({args.runs} alternating runs, medians; {os.cpu_count()} cores)")
+    for r in rows:
+        print(f"  {r[0]:<{width}}  {r[1]:>14}  {r[2]:>14}")
+    print(f"  {'5x time / 1x time':<{width}}  {scale_ratio:>14.2f}")
+    if rebuild is not None:
+        print(f"  {'one-policy rebuild':<{width}}  {rebuild * 1000:>11.1f} ms")
+
+    targets = [
+        ("full build at most half of Hugo's wall time", t_ours <= 0.5 * t_hugo),
+        ("peak memory under 200 MiB", m_ours < 200),
+        (f"{args.scale}x the corpus in at most {args.scale * 1.1:.1f}x the time", scale_ratio <= args.scale * 1.1),
+        ("one-policy rebuild under 100 ms", rebuild is not None and rebuild < 0.1),
+    ]
+    print("targets:")
+    for name, ok in targets:
+        print(f"  [{'met' if ok else 'MISSED'}] {name}")
+    return 0 if all(ok for _, ok in targets) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

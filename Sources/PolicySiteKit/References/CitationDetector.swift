@@ -1,0 +1,152 @@
+/// Finds citations of legislation in running text, as policies write them: "The Protection from
+/// Harassment act 1997", "S.127 of the Communication act 2003", "The Defamation Acts of 1952, 1996
+/// and 2013" (three Acts), "Obscene Publications Act 1959 and 1964" (two), "The General Data
+/// Protection Regulation". Names match whole words, ignoring case, so "act" as a verb or inside a
+/// word never matches. Something shaped like "… Act 1998" that is not in the glossary is reported.
+struct CitationDetector: Sendable {
+    /// A citation of a glossary entry: the characters to link.
+    struct Match: Sendable, Equatable {
+        var range: Range<Int>
+        var act: Slug
+    }
+
+    /// Text shaped like an Act ("Education Act 2002") that the glossary does not hold.
+    struct Unknown: Sendable, Equatable {
+        var range: Range<Int>
+        var name: String
+    }
+
+    /// Names by first word, longest first.
+    private let namesByFirstWord: [String: [(words: [String], act: Slug)]]
+    /// Every name, by its normalised words joined with spaces.
+    private let actsByKey: [String: Slug]
+
+    init(_ legislation: Legislation) {
+        var byFirst: [String: [(words: [String], act: Slug)]] = [:]
+        var byKey: [String: Slug] = [:]
+        for act in legislation.acts {
+            for name in act.names {
+                let words = Self.words(TextToken.tokens(name))
+                guard let first = words.first else { continue }
+                byFirst[first, default: []].append((words, act.slug))
+                byKey[words.joined(separator: " ")] = act.slug
+            }
+        }
+        namesByFirstWord = byFirst.mapValues { names in
+            names.sorted { ($0.words.count, $1.act) > ($1.words.count, $0.act) }
+        }
+        actsByKey = byKey
+    }
+
+    /// The words of a name as matched: lower-cased, "&" as "and", "Acts" as "act", and the "of"
+    /// in "Acts of 1952" dropped.
+    static func words(_ tokens: [TextToken]) -> [String] { stream(tokens).map { tokens[$0].norm } }
+
+    /// The key two names share when they are the same name.
+    static func nameKey(_ name: String) -> String { words(TextToken.tokens(name)).joined(separator: " ") }
+
+    /// Indices of the tokens that take part in matching: all but an "of" between "act" and a year.
+    static func stream(_ tokens: [TextToken]) -> [Int] {
+        var out: [Int] = []
+        out.reserveCapacity(tokens.count)
+        for (i, t) in tokens.enumerated() {
+            if t.norm == "of", let previous = out.last, tokens[previous].norm == "act", i + 1 < tokens.count, tokens[i + 1].isYear { continue }
+            out.append(i)
+        }
+        return out
+    }
+
+    /// Words of one name may be separated by spaces and commas only ("Copyright, designs and …").
+    private static func joins(_ t: TextToken) -> Bool {
+        !t.gapBefore.isEmpty && t.gapBefore.allSatisfy { $0.isWhitespace || $0 == "," }
+    }
+
+    private static let connectors: Set<String> = ["of", "and", "for", "from", "on", "in", "to", "at", "&"]
+    private static let leadingStopWords: Set<String> = connectors.union(["the", "this", "that", "these", "those", "a", "an", "our", "their", "its", "under", "see", "per", "by", "with", "within", "as"])
+
+    func scan(_ tokens: [TextToken]) -> (matches: [Match], unknown: [Unknown]) {
+        let s = Self.stream(tokens)
+        var matches: [Match] = []
+        var unknown: [Unknown] = []
+        var covered = Set<Int>()
+        var k = 0
+        while k < s.count {
+            guard let (length, act) = longestName(at: k, in: s, tokens) else { k += 1; continue }
+            let first = tokens[s[k]], last = tokens[s[k + length - 1]]
+            matches.append(Match(range: first.start..<last.end, act: act))
+            for j in k..<(k + length) { covered.insert(s[j]) }
+            k += length
+            // "Acts of 1952, 1996 and 2013", "Act 1959 and 1964": one citation per further year.
+            guard length >= 2, tokens[s[k - 2]].norm == "act", last.isYear else { continue }
+            let stem = s[(k - length)..<(k - 1)].map { tokens[$0].norm }.joined(separator: " ")
+            let shown = s[(k - length)..<(k - 2)].map { tokens[$0].text }.joined(separator: " ")
+            while let (yearIndex, next) = nextListedYear(from: k, in: s, tokens) {
+                let year = tokens[s[yearIndex]]
+                if let other = actsByKey[stem + " " + year.text] {
+                    matches.append(Match(range: year.start..<year.end, act: other))
+                } else {
+                    unknown.append(Unknown(range: year.start..<year.end, name: "\(shown) Act \(year.text)"))
+                }
+                for j in k..<next { covered.insert(s[j]) }
+                k = next
+            }
+        }
+        unknown += unknownActs(tokens, stream: s, covered: covered)
+        return (matches, unknown.sorted { $0.range.lowerBound < $1.range.lowerBound })
+    }
+
+    /// The longest glossary name starting at stream position `k`: its length in words and its Act.
+    private func longestName(at k: Int, in s: [Int], _ tokens: [TextToken]) -> (Int, Slug)? {
+        guard let candidates = namesByFirstWord[tokens[s[k]].norm] else { return nil }
+        for (words, act) in candidates where k + words.count <= s.count {
+            var ok = true
+            for (offset, word) in words.enumerated() {
+                let t = tokens[s[k + offset]]
+                if t.norm != word || (offset > 0 && !Self.joins(t)) { ok = false; break }
+            }
+            guard ok else { continue }
+            // A name without a year ("Freedom of Information Act") followed by a year is another Act.
+            let end = k + words.count
+            if words.last == "act", end < s.count, tokens[s[end]].isYear, Self.joins(tokens[s[end]]) { continue }
+            return (words.count, act)
+        }
+        return nil
+    }
+
+    /// After a cited year: ", 1996" or "and 2013" gives the year's stream position and where the
+    /// list continues.
+    private func nextListedYear(from k: Int, in s: [Int], _ tokens: [TextToken]) -> (Int, Int)? {
+        guard k < s.count, Self.joins(tokens[s[k]]) else { return nil }
+        if tokens[s[k]].isYear { return (k, k + 1) }
+        if tokens[s[k]].norm == "and", k + 1 < s.count, tokens[s[k + 1]].isYear, tokens[s[k + 1]].followsSpace { return (k + 1, k + 2) }
+        return nil
+    }
+
+    /// "Education Act 2002" and the like that no glossary name covered: a capitalised "Act" after a
+    /// capitalised name and before a year.
+    private func unknownActs(_ tokens: [TextToken], stream s: [Int], covered: Set<Int>) -> [Unknown] {
+        var out: [Unknown] = []
+        for (k, i) in s.enumerated() where tokens[i].text == "Act" || tokens[i].text == "Acts" {
+            guard !covered.contains(i), k + 1 < s.count, tokens[s[k + 1]].isYear, Self.joins(tokens[s[k + 1]]) else { continue }
+            var first = k
+            while first > 0 {
+                let t = tokens[s[first - 1]]
+                guard !covered.contains(s[first - 1]), tokens[s[first]].followsSpace,
+                      t.isCapitalised || Self.connectors.contains(t.norm) else { break }
+                first -= 1
+            }
+            while first < k, Self.leadingStopWords.contains(tokens[s[first]].norm) { first += 1 }
+            guard first < k else { continue }
+            let shown = s[first..<k].map { tokens[$0].text }.joined(separator: " ")
+            var years = [k + 1]
+            var next = k + 2
+            while let (yearIndex, after) = nextListedYear(from: next, in: s, tokens) { years.append(yearIndex); next = after }
+            for (n, y) in years.enumerated() {
+                let year = tokens[s[y]]
+                let start = n == 0 ? tokens[s[first]].start : year.start
+                out.append(Unknown(range: start..<year.end, name: "\(shown) Act \(year.text)"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,45 @@
+/// What the publisher page shows governors about references: policies named in the text but not
+/// published here, and policies that cite legislation that has been repealed.
+enum PublisherReferenceNotes {
+    /// Always given, so the template's flags are defined (false) when there is nothing to show.
+    static func addition(for publisher: Slug, index: ReferenceIndex, legislation: Legislation, places: CitingPlaces) -> PageContextAddition? {
+        let unpublished = index.unpublished[publisher] ?? []
+        let outOfDate = index.outOfDate[publisher] ?? []
+        return { env in
+            let names: [[String: Any]] = unpublished.map { reference in
+                let entries = reference.places.compactMap { places.entry($0, env: env) }
+                return ["name": reference.name, "places": separated(entries)]
+            }
+            var byPolicy: [[String: Any]] = []
+            var current: Slug? = nil
+            var acts: [[String: Any]] = []
+            func flush() {
+                guard !acts.isEmpty, var entry = byPolicy.popLast() else { return }
+                entry["acts"] = separated(acts)
+                byPolicy.append(entry)
+                acts = []
+            }
+            for citation in outOfDate {
+                guard let act = legislation.act(citation.act), let entry = places.entry(citation.place, env: env) else { continue }
+                if citation.place.policy != current {
+                    flush()
+                    current = citation.place.policy
+                    byPolicy.append(["policyTitle": entry["policyTitle"] ?? "", "policyHref": entry["policyHref"] ?? ""])
+                }
+                acts.append(["title": act.title, "href": env.link(to: LegislationPages.path(of: act.slug)), "statusLabel": act.status.rawValue])
+            }
+            flush()
+            return [
+                "unpublishedReferences": names,
+                "hasUnpublishedReferences": !names.isEmpty,
+                "outOfDateLegislation": byPolicy,
+                "hasOutOfDateLegislation": !byPolicy.isEmpty,
+            ]
+        }
+    }
+
+    /// Each entry gets `separator`: ", " before every entry but the first, for lists in a sentence.
+    static func separated(_ entries: [[String: Any]]) -> [[String: Any]] {
+        entries.enumerated().map { i, e in e.merging(["separator": i == 0 ? "" : ", "]) { $1 } }
+    }
+}
