@@ -155,7 +155,7 @@ public enum MarkdownError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .nestingTooDeep(_, let limit):
-            "lists or quotes nest more than \(limit) levels deep; flatten them"
+            "lists, quotes or emphasis nest more than \(limit) levels deep; flatten them"
         case .tableTooWide(_, let columns, let limit):
             "this table has \(columns) columns; at most \(limit) can be published: split it"
         case .tooManyTableCells(_, let limit):

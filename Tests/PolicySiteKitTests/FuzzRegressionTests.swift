@@ -23,13 +23,15 @@ import Testing
         }
     }
 
-    @Test(arguments: inputs)
-    func replaysWithoutFault(_ name: String) throws {
+    /// Each input as written, with its body in a block quote, and in a list item.
+    @Test(arguments: inputs, [nil, InMemoryBuild.quoteBody, InMemoryBuild.listBody])
+    func replaysWithoutFault(_ name: String, container: UInt8?) throws {
         let pipeline = try #require(Self.pipeline)
-        let bytes = try #require(FileManager.default.contents(atPath: TestSite.fixture(name)))
+        var bytes = try [UInt8](#require(FileManager.default.contents(atPath: TestSite.fixture(name))))
+        if let container { bytes.insert(container, at: bytes.firstIndex(of: InMemoryBuild.separator).map { $0 + 1 } ?? 0) }
         let clock = ContinuousClock()
         var result = InMemoryBuild.Result()
-        let elapsed = clock.measure { result = pipeline.run([UInt8](bytes)) }
+        let elapsed = clock.measure { result = pipeline.run(bytes) }
         #expect(result.faults.isEmpty, "\(result.faults)")
         #expect(elapsed < .seconds(5))
     }
@@ -70,6 +72,15 @@ import Testing
         let result = pipeline.run(Array("---\ntitle: A\n---\nText.\n".utf8))
         #expect(result.faults.count == 1)
         #expect(result.faults.first?.message.contains(edit.2) == true, "\(result.faults)")
+    }
+
+    @Test func aContainerByteWrapsTheBodyAfterTheFrontMatter() {
+        let policy = "---\ntitle: A\n---\n## 1. Heading\n\n1.1 Text.\n"
+        #expect(InMemoryBuild.split([InMemoryBuild.quoteBody] + Array(policy.utf8)).policy
+                == Array("---\ntitle: A\n---\n> ## 1. Heading\n> \n> 1.1 Text.\n> ".utf8))
+        #expect(InMemoryBuild.split(Array("name: A\u{1E}\u{2}".utf8) + Array(policy.utf8)).policy
+                == Array("---\ntitle: A\n---\n- ## 1. Heading\n  \n  1.1 Text.\n  ".utf8))
+        #expect(InMemoryBuild.split([InMemoryBuild.quoteBody] + Array("no front matter".utf8)).policy == Array("> no front matter".utf8))
     }
 
     @Test func anInputIsSplitAtTheFirstSeparator() {

@@ -17,6 +17,9 @@ public struct InMemoryBuild: Sendable {
 
     /// Separates `school.yml` from the policy in one fuzz input (ASCII record separator).
     public static let separator: UInt8 = 0x1E
+    /// A policy part starting with one of these has its body put in a container first, so every
+    /// structure a fuzzer finds is also tried inside a block quote or a list item.
+    public static let quoteBody: UInt8 = 0x01, listBody: UInt8 = 0x02
     /// Used when an input has no separator.
     public static let defaultSchool = Array("name: Fuzz School\nkind: school\nwebsite: https://school.example\n".utf8)
     static let schoolSlug = Slug(validating: "fuzz-school")!
@@ -39,10 +42,28 @@ public struct InMemoryBuild: Sendable {
         return (InMemoryBuild(templates: loaded, assets: assets, data: data, options: options), diagnostics)
     }
 
-    /// An input's `school.yml` (before the first separator byte) and policy file (after it).
+    /// An input's `school.yml` (before the first separator byte) and policy file (after it, with
+    /// its body wrapped if it starts with `quoteBody` or `listBody`).
     public static func split(_ input: [UInt8]) -> (school: [UInt8], policy: [UInt8]) {
-        guard let cut = input.firstIndex(of: separator) else { return (defaultSchool, input) }
-        return (Array(input[..<cut]), Array(input[(cut + 1)...]))
+        guard let cut = input.firstIndex(of: separator) else { return (defaultSchool, wrapped(input[...])) }
+        return (Array(input[..<cut]), wrapped(input[(cut + 1)...]))
+    }
+
+    /// The policy with the lines after its front matter as a quote (`> `) or one list item (`- `).
+    static func wrapped(_ policy: ArraySlice<UInt8>) -> [UInt8] {
+        guard let marker = policy.first, marker == quoteBody || marker == listBody else { return Array(policy) }
+        let lines = policy.dropFirst().split(separator: 0x0A, omittingEmptySubsequences: false)
+        let dashes = Array("---".utf8)
+        let bodyStart = lines.first.map(Array.init) == dashes ? (lines.dropFirst().firstIndex { Array($0) == dashes }).map { $0 + 1 } ?? 0 : 0
+        var out: [UInt8] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out.append(0x0A) }
+            if index >= bodyStart {
+                out += marker == quoteBody ? Array("> ".utf8) : Array((index == bodyStart ? "- " : "  ").utf8)
+            }
+            out += line
+        }
+        return out
     }
 
     /// Builds a fuzz input: `school.yml`, the separator, the policy file.
