@@ -113,7 +113,7 @@ fi
 if [ "$status" -ne 0 ]; then
   grep -v -E '^#[0-9]+ +(NEW|REDUCE|pulse)' "$log" | tail -60 >&2
   echo "fuzz: FAILED after ${runs:-?} executions; the input is in $scratch/artifacts/ (full log: $log)." >&2
-  echo "      Replay it with: POLICY_SITE_CONTENT=$scratch/content $binary <file>; then add it to Tests/Fixtures/fuzz/regressions/ with a test." >&2
+  echo "      Replay it with: ASAN_OPTIONS=detect_leaks=0 POLICY_SITE_CONTENT=$scratch/content $binary <file>; then add it to Tests/Fixtures/fuzz/regressions/ with a test." >&2
   exit 1
 fi
 echo "fuzz: ${runs:-0} executions in ${seconds}s, ${rate:-0} executions per second; no crash, hang or fault; corpus $(ls "$corpus" | wc -l) inputs"
