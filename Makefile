@@ -76,7 +76,7 @@ fuzz: setup
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 fuzz-short: setup
-	@scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+	@scripts/fuzz.sh $(FUZZ_TEST_SECONDS) short
 
 test: fuzz-short
 

@@ -12,12 +12,20 @@ let pipeline: (InMemoryBuild?, [Diagnostic]) = {
                               content: environment["POLICY_SITE_CONTENT"] ?? "content")
 }()
 
-/// Builds one input; the generator's faults, as text (none for a sound build of any input).
-func faults(of input: [UInt8]) -> [String] {
+/// The pipeline, once checked: the templates load and a plain policy builds without an error, so
+/// a broken template or data file cannot make every input stop early without anyone noticing.
+let checkedBuild: InMemoryBuild = {
     guard let build = pipeline.0 else {
         fatalError("templates did not load (run from the repository root): \(pipeline.1.map(\.description).joined(separator: "; "))")
     }
-    return build.run(input).faults.map(\.description)
+    let errors = build.run(Array("---\ntitle: A\n---\n## 1. Introduction\n\n1.1 Text.\n".utf8)).diagnostics.filter { $0.severity == .error }
+    if !errors.isEmpty { fatalError("a plain policy does not build: \(errors.map(\.description).joined(separator: "; "))") }
+    return build
+}()
+
+/// Builds one input; the generator's faults, as text (none for a sound build of any input).
+func faults(of input: [UInt8]) -> [String] {
+    checkedBuild.run(input).faults.map(\.description)
 }
 
 #if FUZZING
