@@ -106,7 +106,7 @@ public final class PreviewServer: Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var lines = report.diagnostics.map(\.description)
         if configuration.verbose {
-            lines += report.timings.map { String(format: "  %@: %.1f ms", $0.step.rawValue, $0.seconds * 1000) }
+            lines += report.timingLines.map { "  " + $0 }
         }
         let what = changed.isEmpty ? "built" : "rebuilt after a change to \(changed.count == 1 ? changed[0] : "\(changed.count) files")"
         let timing = String(format: "%.0f ms", seconds * 1000)

@@ -22,7 +22,7 @@ struct Check: AsyncParsableCommand {
         var out = DiagnosticListing.grouped(report.diagnostics)
         if !out.isEmpty { out += "\n" }
         if verbose {
-            for (step, seconds) in report.timings { out += String(format: "%@: %.1f ms\n", step.rawValue, seconds * 1000) }
+            for line in report.timingLines { out += line + "\n" }
         }
         let summary = DiagnosticListing.summary(report.diagnostics, site: report.site, pages: report.pages)
         out += (report.succeeded ? "check passed: " : "check failed: ") + summary + "\n"

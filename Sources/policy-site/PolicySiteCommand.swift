@@ -71,7 +71,7 @@ enum Console {
         var err = ""
         for d in report.diagnostics { err += d.description + "\n" }
         if verbose {
-            for (step, seconds) in report.timings { err += String(format: "%@: %.1f ms\n", step.rawValue, seconds * 1000) }
+            for line in report.timingLines { err += line + "\n" }
         }
         if report.succeeded {
             err += "built \(report.pages) pages: \(report.written) written, \(report.unchanged) unchanged, \(report.removed) removed; \(report.diagnostics.summary)\n"

@@ -85,6 +85,26 @@ import Testing
         #expect(locs.contains("https://school.example/policies/roe-green-junior-school/digital-online-safety-and-acceptable-use/compare/ashley-college/"))
     }
 
+    /// The export is written record by record; its bytes must be exactly what `JSONEncoder` makes
+    /// of the schema's `Document` (pretty, sorted keys), for the seeds and for a site with
+    /// characters JSON must escape and fields left out.
+    @Test(arguments: [false, true]) func jsonExportWriterMatchesJSONEncoder(awkward: Bool) async throws {
+        let content = awkward ? TestSite.writeContent([
+            "schools/test-school/school.yml": "name: \"Quote \\\" back\\\\slash / tab\\t bell\\a é\"\nkind: school\n",
+            "schools/test-school/p.md": TestSite.policy(title: "Title \\\\ with \\\" quotes", body: "1. Intro\n\nText with a\ttab and </script>\n"),
+        ]) : TestSite.content
+        let options = BuildOptions(content: content, templates: TestSite.templates, output: TestSite.temporaryFolder() + "/site",
+                                   baseURL: BaseURL("https://school.example/p/")!, today: PolicyDate(iso: "2026-11-21")!)
+        let report = await SiteBuilder(options: options).build(write: false)
+        let site = try #require(report.site)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let expected = [UInt8](try encoder.encode(JSONExport.document(site, options: options, lineage: Lineage(site)))) + [0x0A]
+        let written = JSONExport.bytes(site, options: options, lineage: Lineage(site))
+        #expect(written.count > 200)
+        #expect(String(decoding: written, as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+    }
+
     @Test func jsonExportHasStableUniqueIds() async throws {
         let (_, site) = await TestSite.build(today: "2026-11-21")
         let data = try Data(contentsOf: URL(fileURLWithPath: site + "/export.json"))

@@ -102,10 +102,39 @@ import Testing
             "schools/test-school/school.yml": TestSite.schoolYML,
             "schools/test-school/p.md": TestSite.policy(body: "## 1. Intro\n\nSee [the rules](#clause-9.9).\n"),
         ])
-        let (report, _) = await TestSite.build(content: content)
+        let (report, site) = await TestSite.build(content: content)
         #expect(!report.succeeded)
         #expect(report.diagnostics.map(\.location) == [SourceLocation(path: content + "/schools/test-school/p.md", line: 8, column: 1)])
         #expect(report.diagnostics.first?.message.contains("#clause-9.9") == true)
+        // The pages were rendered into a staging folder beside the output; both are gone.
+        let parent = (site as NSString).deletingLastPathComponent
+        #expect(!FileManager.default.fileExists(atPath: site))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? ["?"]).isEmpty)
+    }
+
+    /// A rebuild after one edit stages only the changed pages and moves them into place; every
+    /// other file keeps its inode (it was not rewritten), and the output holds no staging leftovers.
+    @Test func aRebuildReplacesOnlyWhatChanged() async throws {
+        let content = TestSite.writeContent([
+            "schools/test-school/school.yml": TestSite.schoolYML,
+            "schools/test-school/a.md": TestSite.policy(title: "Alpha", body: "## 1. Intro\n\nFirst text.\n"),
+            "schools/test-school/b.md": TestSite.policy(title: "Beta", body: "## 1. Intro\n\nOther text.\n"),
+        ])
+        let out = TestSite.temporaryFolder() + "/site"
+        let (first, _) = await TestSite.build(content: content, output: out)
+        #expect(first.succeeded)
+        func inode(_ path: String) throws -> Int { try #require(FileManager.default.attributesOfItem(atPath: out + "/" + path)[.systemFileNumber] as? Int) }
+        let before = (a: try inode("test-school/a/index.html"), b: try inode("test-school/b/index.html"))
+        try "---\ntitle: Alpha\nadopted: 2025-09-01\nreview_due: 2027-09-01\n---\n## 1. Intro\n\nChanged text.\n"
+            .write(toFile: content + "/schools/test-school/a.md", atomically: true, encoding: .utf8)
+        let (second, _) = await TestSite.build(content: content, output: out)
+        #expect(second.succeeded)
+        #expect(second.written > 0 && second.written < first.written, "\(second.written) of \(first.written)")
+        #expect(TestSite.read(out, "test-school/a/index.html").contains("Changed text."))
+        #expect(try inode("test-school/a/index.html") != before.a)
+        #expect(try inode("test-school/b/index.html") == before.b)
+        let parent = (out as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["site"])
     }
 
     @Test func unsafeLinksAndRawHTMLNeverReachThePage() async {

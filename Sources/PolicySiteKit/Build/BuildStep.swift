@@ -1,3 +1,5 @@
+import Foundation
+
 /// The phases of a build, in order. Links can only be rendered once every page's ids are known,
 /// so resolving comes between parsing and rendering.
 public enum BuildStep: String, Sendable, CaseIterable {
@@ -22,9 +24,17 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     public var removed = 0
     public var pages = 0
-    public var timings: [(step: BuildStep, seconds: Double)] = []
+    /// Each phase's wall time, and the process's peak resident memory when it ended (Linux).
+    public var timings: [(step: BuildStep, seconds: Double, peakMiB: Double?)] = []
     /// The parsed site, for callers that need it (check, serve).
     public var site: Site?
+
+    /// One line per phase, for --verbose: its wall time and the peak memory when it ended.
+    public var timingLines: [String] {
+        timings.map { step, seconds, peak in
+            String(format: "%@: %.1f ms", step.rawValue, seconds * 1000) + (peak.map { String(format: " (peak memory %.0f MiB)", $0) } ?? "")
+        }
+    }
 
     /// False when any error (or, under --strict, any warning) stopped the build.
     public var succeeded: Bool { !diagnostics.hasErrors }

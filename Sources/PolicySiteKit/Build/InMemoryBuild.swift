@@ -95,14 +95,19 @@ public struct InMemoryBuild: Sendable {
 
         let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
-        let pages = specs.map(renderer.render).sorted { $0.file.path < $1.file.path }
-        var files = pages.map(\.file) + assets
-        for spec in resolved.files { files.append(OutputFile(path: spec.path, bytes: spec.make(site, options))) }
-        for page in pages {
+        var rendered = SiteRenderer.RenderedSite()
+        var files = assets.map(\.path)
+        for spec in specs {
+            let (page, file, vocabularies) = renderer.render(spec)
+            rendered.pages.append(page)
+            rendered.formUnion(vocabularies)
             result.diagnostics += page.diagnostics
-            result.pages[page.file.path] = page.file.bytes
+            result.pages[file.path] = file.bytes
         }
-        let checks = SiteChecks.run(pages: pages, files: files, templates: templates, options: options)
+        rendered.pages.sort { $0.path < $1.path }
+        let pages = rendered.pages
+        for spec in resolved.files { files.append(spec.path); _ = spec.make(site, options) }
+        let checks = SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options)
         result.diagnostics += checks
         let pageSources = Set(pages.map(\.source))
         result.faults = checks.filter { $0.severity == .error && pageSources.contains($0.location) }

@@ -75,19 +75,13 @@ struct LinkChecker {
     /// Every broken internal link, reported at its source (or at the page's source for template links).
     static func check(pages: [SiteRenderer.RenderedPage], otherFiles: Set<String>, baseURL: BaseURL) -> [Diagnostic] {
         var idsByFile: [String: Set<String>] = [:]
-        var hrefsByPage: [(SiteRenderer.RenderedPage, [String])] = []
-        for page in pages {
-            let attributes = attributes(of: page.file.bytes)
-            idsByFile[page.file.path] = attributes.ids
-            hrefsByPage.append((page, attributes.hrefs))
-        }
+        for page in pages { idsByFile[page.path] = page.ids }
         var diagnostics: Set<Diagnostic> = []
-        for (page, hrefs) in hrefsByPage {
-            var seen: Set<String> = []
-            for href in hrefs where seen.insert(href).inserted {
+        for page in pages {
+            for href in page.hrefs {
                 guard let (path, fragment) = resolve(href, from: page.page.components) else { continue }
                 let location = page.links[href] ?? page.source
-                let origin = page.links[href] == nil ? " (on page /\(page.file.path))" : ""
+                let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
                 if path.hasPrefix("../") {
                     diagnostics.insert(.error("link '\(href)' points outside the site\(origin)", at: location))
                 } else if let ids = idsByFile[path] {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Writes the built site into the output folder: only files whose bytes changed, each replaced
-/// atomically, and files from an earlier build that are no longer produced removed.
+/// The output folder's rules: which folders may be written (never one with someone else's files),
+/// and removing what an earlier build made that the current one no longer does. `OutputStage`
+/// does the writing.
 struct OutputWriter {
     let folder: String
     static let marker = ".policy-site"
@@ -55,60 +56,8 @@ struct OutputWriter {
         return nil
     }
 
-    /// Writes every file whose bytes differ from what is on disk. Each file is replaced atomically
-    /// (written beside it, then renamed); files are compared and written in parallel.
-    func write(_ files: [OutputFile]) async throws -> Result {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let all = files + [OutputFile(path: Self.marker, bytes: Array("This folder is written by policy-site; files here are replaced on each build.\n".utf8))]
-        for file in all where file.path.hasPrefix("/") || file.path.split(separator: "/").contains("..") {
-            throw OutputError(message: "refusing to write '\(file.path)' outside the output folder")
-        }
-        // Create each folder once, before the parallel writes.
-        var folders: Set<String> = []
-        for file in all {
-            var dir = file.path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                if !folders.insert(dir).inserted { break }
-            }
-        }
-        for dir in folders.sorted() { try PosixFile.makeFolder(folder + "/" + dir) }
-
-        let outcomes = try await withThrowingTaskGroup(of: (written: Int, unchanged: Int).self) { group in
-            let chunk = max(1, all.count / (ProcessInfoCores.count * 4))
-            var start = 0
-            while start < all.count {
-                let slice = all[start..<min(start + chunk, all.count)]
-                let root = folder
-                group.addTask {
-                    var written = 0, unchanged = 0
-                    for file in slice {
-                        let full = root + "/" + file.path
-                        if PosixFile.hasContents(full, file.bytes) {
-                            unchanged += 1
-                        } else {
-                            try PosixFile.replace(full, with: file.bytes)
-                            written += 1
-                        }
-                    }
-                    return (written, unchanged)
-                }
-                start += chunk
-            }
-            var total = (written: 0, unchanged: 0)
-            for try await part in group {
-                total.written += part.written
-                total.unchanged += part.unchanged
-            }
-            return total
-        }
-        var result = Result(written: outcomes.written, unchanged: outcomes.unchanged)
-        result.removed = removeStale(keeping: Set(all.map(\.path)))
-        return result
-    }
-
     /// Deletes files from earlier builds that this build did not produce, then empty folders.
-    private func removeStale(keeping keep: Set<String>) -> Int {
+    func removeStale(keeping keep: Set<String>) -> Int {
         let fm = FileManager.default
         var removed = 0
         guard let walker = fm.enumerator(atPath: folder) else { return 0 }

@@ -45,24 +45,35 @@ enum PosixFile {
     /// so a reader never sees half a file.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
         let temporary = path + ".policy-site-tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw OutputError(message: "could not write \(path): \(String(cString: strerror(errno)))") }
+        unlink(temporary)
+        try create(temporary, with: bytes, reportedAs: path)
+        try move(temporary, to: path)
+    }
+
+    /// Writes `bytes` into a new file at `path` (which must not exist yet).
+    static func create(_ path: String, with bytes: [UInt8], reportedAs name: String? = nil) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw OutputError(message: "could not write \(name ?? path): \(String(cString: strerror(errno)))") }
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n <= 0 {
                 let reason = String(cString: strerror(errno))
                 close(fd)
-                unlink(temporary)
-                throw OutputError(message: "could not write \(path): \(reason)")
+                unlink(path)
+                throw OutputError(message: "could not write \(name ?? path): \(reason)")
             }
             offset += n
         }
         close(fd)
-        guard rename(temporary, path) == 0 else {
+    }
+
+    /// Renames `source` to `target`, replacing it atomically; `source` is removed if that fails.
+    static func move(_ source: String, to target: String) throws {
+        guard rename(source, target) == 0 else {
             let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw OutputError(message: "could not write \(path): \(reason)")
+            unlink(source)
+            throw OutputError(message: "could not write \(target): \(reason)")
         }
     }
 }

@@ -18,7 +18,8 @@ public struct SiteBuilder: Sendable {
         func finish(_ step: BuildStep) {
             let now = clock.now
             let d = now - phaseStart
-            report.timings.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            report.timings.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18,
+                                   ProcessMemory.peakResidentMiB()))
             phaseStart = now
         }
         func stop() -> BuildReport {
@@ -50,25 +51,38 @@ public struct SiteBuilder: Sendable {
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
         progress?(.render)
+        // Pages and files go to the output stage as they are made; nothing is held for the write.
+        var stage: OutputStage?
+        if write {
+            do { stage = try OutputStage(output: options.output) } catch {
+                report.diagnostics.append(.error("could not prepare the output: \(error)", at: SourceLocation(path: options.output)))
+                return stop()
+            }
+        }
+        let output: @Sendable (OutputFile) -> Void = { [stage] file in stage?.accept(file) }
         let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
-        let pages = await renderer.renderAll(specs)
-        var files = pages.map(\.file)
-        for page in pages { report.diagnostics += page.diagnostics }
-        for spec in resolved.files { files.append(OutputFile(path: spec.path, bytes: spec.make(site, options))) }
-        files += Self.assets(in: options.templates, diagnostics: &report.diagnostics)
-        files.append(Sitemap.file(pages: pages.map(\.page), options: options))
-        report.pages = pages.count
+        let rendered = await renderer.renderAll(specs, output: output)
+        for page in rendered.pages { report.diagnostics += page.diagnostics }
+        var files = Self.make(resolved.files, site: site, options: options, output: output)
+        for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) + [Sitemap.file(pages: rendered.pages.map(\.page), options: options)] {
+            output(asset)
+            files.append(asset.path)
+        }
+        report.pages = rendered.pages.count
         finish(.render)
 
         progress?(.check)
-        report.diagnostics += SiteChecks.run(pages: pages, files: files, templates: templates, options: options)
+        report.diagnostics += SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options)
         finish(.check)
-        if report.diagnostics.hasErrors || (options.strict && !report.diagnostics.isEmpty) || !write { return stop() }
+        guard let stage, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else {
+            stage?.discard()
+            return stop()
+        }
 
         progress?(.write)
         do {
-            let result = try await OutputWriter(folder: options.output).write(files.sorted { $0.path < $1.path })
+            let result = try stage.commit()
             report.written = result.written
             report.unchanged = result.unchanged
             report.removed = result.removed
@@ -77,6 +91,15 @@ public struct SiteBuilder: Sendable {
         }
         finish(.write)
         return stop()
+    }
+
+    /// Makes the non-page files (feeds, calendars, JSON, search indexes) in parallel, handing each
+    /// to `output`; returns their paths.
+    static func make(_ specs: [FileSpec], site: Site, options: BuildOptions, output: @Sendable (OutputFile) -> Void) -> [String] {
+        DispatchQueue.concurrentPerform(iterations: specs.count) { i in
+            output(OutputFile(path: specs[i].path, bytes: specs[i].make(site, options)))
+        }
+        return specs.map(\.path)
     }
 
     /// Parses the config, every school file and every policy, policies in parallel.

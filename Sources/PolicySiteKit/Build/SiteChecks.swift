@@ -1,19 +1,13 @@
 /// The check phase: every internal link, every output path once, every page safe to publish, and
 /// every template key given by some page.
 enum SiteChecks {
-    static func run(pages: [SiteRenderer.RenderedPage], files: [OutputFile], templates: Templates, options: BuildOptions) -> [Diagnostic] {
-        var diagnostics = LinkChecker.check(pages: pages, otherFiles: Set(files.map(\.path)), baseURL: options.baseURL)
-        diagnostics += duplicatePaths(pages: pages, files: files, content: options.content)
-        for page in pages {
-            for problem in OutputSafety.problems(in: page.file.bytes, policy: SiteRenderer.contentSecurityPolicy) {
-                diagnostics.append(.error("page /\(page.file.path) \(problem), which is not published (a bug in a template or in policy-site)", at: page.source))
-            }
-        }
-        var vocabularies: [String: ContextVocabulary] = [:]
-        for page in pages {
-            for (template, vocabulary) in page.vocabularies { vocabularies[template, default: ContextVocabulary()].formUnion(vocabulary) }
-        }
-        diagnostics += TemplateCheck.unknownKeys(templates.tags, paths: templates.paths, vocabularies: vocabularies)
+    /// `files` are the paths of every output that is not a page. (Each page's bytes were checked
+    /// for anything unsafe to publish as it was rendered; those findings are reported here.)
+    static func run(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions) -> [Diagnostic] {
+        var diagnostics = LinkChecker.check(pages: rendered.pages, otherFiles: Set(files), baseURL: options.baseURL)
+        diagnostics += duplicatePaths(pages: rendered.pages, files: files, content: options.content)
+        diagnostics += rendered.pages.flatMap(\.unsafe)
+        diagnostics += TemplateCheck.unknownKeys(templates.tags, paths: templates.paths, vocabularies: rendered.vocabularies)
         return diagnostics
     }
 
@@ -21,10 +15,10 @@ enum SiteChecks {
     /// Policies of one publisher cannot collide (file names are unique and only lower-case slugs are
     /// accepted, so `Policy.md` beside `policy.md` is refused); a publisher folder can take a name
     /// the site uses itself (`accessibility`), and other page kinds may add more such names.
-    static func duplicatePaths(pages: [SiteRenderer.RenderedPage], files: [OutputFile], content: String) -> [Diagnostic] {
+    static func duplicatePaths(pages: [SiteRenderer.RenderedPage], files: [String], content: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var sourcesByPath: [String: [SourceLocation]] = [:]
-        for page in pages { sourcesByPath[page.file.path, default: []].append(page.source) }
+        for page in pages { sourcesByPath[page.path, default: []].append(page.source) }
         for (path, sources) in sourcesByPath where sources.count > 1 {
             let sorted = sources.sorted()
             for source in sorted.dropFirst() {
@@ -32,8 +26,8 @@ enum SiteChecks {
             }
         }
         var seen: Set<String> = []
-        for file in files where !seen.insert(file.path).inserted && (sourcesByPath[file.path]?.count ?? 0) < 2 {
-            diagnostics.append(.error("two files would be written to /\(file.path); rename one of the sources", at: SourceLocation(path: content)))
+        for file in pages.map(\.path) + files where !seen.insert(file).inserted && (sourcesByPath[file]?.count ?? 0) < 2 {
+            diagnostics.append(.error("two files would be written to /\(file); rename one of the sources", at: SourceLocation(path: content)))
         }
         return diagnostics.sorted()
     }

@@ -9,7 +9,8 @@ enum JSONExport {
     static let schemaVersion = 1
 
     struct Document: Encodable {
-        var schema = "https://policy-site.invalid/schema/export"
+        static let schema = "https://policy-site.invalid/schema/export"
+        var schema = Document.schema
         var schemaVersion = JSONExport.schemaVersion
         var site: SiteInfo
         var publishers: [PublisherRecord]
@@ -131,10 +132,117 @@ enum JSONExport {
                         publishers: publishers, policies: policies, clauses: clauses, legislation: legislation)
     }
 
+    /// The export's bytes, written record by record (the same bytes `JSONEncoder` makes of
+    /// `document`, which a test checks) so that no tree of the whole site is built.
     static func bytes(_ site: Site, options: BuildOptions, lineage: Lineage) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(document(site, options: options, lineage: lineage))) ?? Data("{}".utf8)
-        return [UInt8](data) + [0x0A]
+        let base = options.baseURL
+        var json = PrettyJSON(reservingCapacity: 1 << 20)
+        json.beginObject()
+        json.key("clauses")
+        json.beginArray()
+        for publisher in site.publishers {
+            for policy in publisher.policies {
+                let id = Lineage.key(publisher.school.slug, policy.slug)
+                let url = base.url(publisher.path(of: policy))
+                var texts: [String: String] = [:]
+                for unit in policy.textUnits { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
+                for anchor in policy.outline.anchors {
+                    json.element()
+                    json.beginObject()
+                    json.field("anchor", anchor.id)
+                    json.field("id", id + "#" + anchor.id)
+                    json.field("kind", anchor.kind.rawValue)
+                    json.field("number", anchor.number.isEmpty ? nil : anchor.number)
+                    json.field("policy", id)
+                    json.field("text", texts[anchor.id])
+                    json.field("title", anchor.title)
+                    json.field("url", url + "#" + anchor.id)
+                    json.endObject()
+                }
+            }
+        }
+        json.endArray()
+        json.key("legislation")
+        json.beginArray()
+        json.endArray()
+        json.key("policies")
+        json.beginArray()
+        for publisher in site.publishers {
+            let school = publisher.school
+            for policy in publisher.policies {
+                let id = Lineage.key(school.slug, policy.slug)
+                json.element()
+                json.beginObject()
+                json.field("adopted", policy.adopted?.iso)
+                json.field("adoptedBy", policy.adoptedBy)
+                json.field("audience", strings: policy.audience.map(\.rawValue))
+                json.field("basedOn", policy.basedOn.map { Lineage.key($0.school ?? school.slug, $0.policy) })
+                json.field("clauses", strings: policy.outline.anchors.map { id + "#" + $0.id })
+                json.key("comparisons")
+                json.beginArray()
+                for partner in lineage.partners(of: policy) {
+                    json.element()
+                    json.beginObject()
+                    json.field("relation", partner.relation.rawValue)
+                    json.field("url", base.url(partner.path))
+                    json.field("with", Lineage.key(partner.publisher.school.slug, partner.policy.slug))
+                    json.endObject()
+                }
+                json.endArray()
+                json.key("earlierVersions")
+                json.beginArray()
+                for version in policy.history {
+                    guard let adopted = version.adopted else { continue }
+                    json.element()
+                    json.beginObject()
+                    json.field("adopted", adopted.iso)
+                    json.field("url", base.url(PolicyGovernanceContext.versionPath(version, of: policy, in: publisher)))
+                    json.endObject()
+                }
+                json.endArray()
+                json.field("fingerprint", policy.fingerprint)
+                json.field("id", id)
+                json.field("publisher", school.slug.rawValue)
+                json.field("reviewDeadline", policy.reviewDeadline?.iso)
+                json.field("reviewDue", policy.reviewDue?.iso)
+                json.field("reviewStatus", policy.reviewStatus(on: options.today).rawValue)
+                json.field("sameModelAs", strings: policy.sameModelAs.map { Lineage.key($0.school ?? school.slug, $0.policy) })
+                json.field("slug", policy.slug.rawValue)
+                json.field("title", policy.title)
+                json.field("url", base.url(publisher.path(of: policy)))
+                json.field("version", policy.version)
+                json.endObject()
+            }
+        }
+        json.endArray()
+        json.key("publishers")
+        json.beginArray()
+        for publisher in site.publishers {
+            let school = publisher.school
+            json.element()
+            json.beginObject()
+            json.field("address", school.address)
+            json.field("id", school.slug.rawValue)
+            json.field("kind", school.kind.rawValue)
+            json.field("name", school.name)
+            json.field("phone", school.phone)
+            json.field("policies", strings: publisher.policies.map { Lineage.key(school.slug, $0.slug) })
+            json.field("url", base.url(publisher.path))
+            json.field("website", school.website)
+            json.endObject()
+        }
+        json.endArray()
+        json.field("schema", Document.schema)
+        json.key("schemaVersion")
+        json.int(schemaVersion)
+        json.key("site")
+        json.beginObject()
+        json.field("baseURL", base.value)
+        json.field("description", site.config.description)
+        json.field("reviewStatusDate", options.today.iso)
+        json.field("title", site.config.title)
+        json.endObject()
+        json.endObject()
+        return json.bytes + [0x0A]
     }
 }

@@ -24,18 +24,35 @@ struct SiteRenderer: Sendable {
         navSections = candidates.filter { available.contains($0.2) }
     }
 
-    /// A rendered page with what the link checker needs.
+    /// What the checks need of a rendered page once its bytes have gone to the output stage.
     struct RenderedPage: Sendable {
-        var file: OutputFile
+        /// The file it was written to, relative to the output folder.
+        var path: String
         var page: SitePath
         var source: SourceLocation
         var diagnostics: [Diagnostic]
         var links: [String: SourceLocation]
-        /// The keys each template was given (the page's template and the layout), for TemplateCheck.
-        var vocabularies: [String: ContextVocabulary] = [:]
+        /// The page's `id` values, and its `href` values (each once, in order).
+        var ids: Set<String>
+        var hrefs: [String]
+        /// Anything in the page's bytes that must not be published (reported by the check phase).
+        var unsafe: [Diagnostic] = []
     }
 
-    func render(_ spec: PageSpec) -> RenderedPage {
+    /// Every page's summary, in path order, and the keys each template was given across the
+    /// site (the page's template and the layout), for TemplateCheck.
+    struct RenderedSite: Sendable {
+        var pages: [RenderedPage] = []
+        var vocabularies: [String: ContextVocabulary] = [:]
+
+        mutating func formUnion(_ other: [String: ContextVocabulary]) {
+            for (template, vocabulary) in other { vocabularies[template, default: ContextVocabulary()].formUnion(vocabulary) }
+        }
+    }
+
+    /// Renders one page: its bytes, what the checks need, and the template keys it used. Pages
+    /// are checked here, while their bytes are at hand, for anything unsafe to publish.
+    func render(_ spec: PageSpec) -> (page: RenderedPage, file: OutputFile, vocabularies: [String: ContextVocabulary]) {
         let env = PageEnvironment(path: spec.path, site: site, options: options)
         var content = spec.makeContent(env)
         content.context["siteTitle"] = site.config.title
@@ -61,29 +78,51 @@ struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": inner,
         ]
-        let html = templates.render(layout, with: "layout")
+        let bytes = Array(templates.render(layout, with: "layout").utf8)
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         var vocabularies = ["layout": ContextVocabulary(layout)]
         vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
-        return RenderedPage(file: OutputFile(path: spec.path.file, bytes: Array(html.utf8)), page: spec.path,
-                            source: spec.source, diagnostics: content.diagnostics, links: links, vocabularies: vocabularies)
+        let file = OutputFile(path: spec.path.file, bytes: bytes)
+        var unsafe: [Diagnostic] = []
+        for problem in OutputSafety.problems(in: bytes, policy: Self.contentSecurityPolicy) {
+            unsafe.append(.error("page /\(file.path) \(problem), which is not published (a bug in a template or in policy-site)", at: spec.source))
+        }
+        let attributes = LinkChecker.attributes(of: bytes)
+        var seen: Set<String> = []
+        let page = RenderedPage(path: file.path, page: spec.path, source: spec.source, diagnostics: content.diagnostics, links: links,
+                                ids: attributes.ids, hrefs: attributes.hrefs.filter { seen.insert($0).inserted }, unsafe: unsafe)
+        return (page, file, vocabularies)
     }
 
-    /// Renders every spec across the machine's cores; results come back in path order.
-    func renderAll(_ specs: [PageSpec]) async -> [RenderedPage] {
-        await withTaskGroup(of: [RenderedPage].self) { group in
-            let chunk = max(1, specs.count / (ProcessInfoCores.count * 4))
+    /// Renders every spec across the machine's cores, handing each page's bytes to `output` as
+    /// soon as it is made; summaries come back in path order.
+    func renderAll(_ specs: [PageSpec], output: @escaping @Sendable (OutputFile) -> Void) async -> RenderedSite {
+        await withTaskGroup(of: RenderedSite.self) { group in
+            let chunk = max(1, specs.count / (ProcessInfoCores.count * 8))
             var start = 0
             while start < specs.count {
-                let slice = Array(specs[start..<min(start + chunk, specs.count)])
-                group.addTask { slice.map { render($0) } }
+                let slice = specs[start..<min(start + chunk, specs.count)]
+                group.addTask {
+                    var part = RenderedSite()
+                    for spec in slice {
+                        let (page, file, vocabularies) = render(spec)
+                        output(file)
+                        part.pages.append(page)
+                        part.formUnion(vocabularies)
+                    }
+                    return part
+                }
                 start += chunk
             }
-            var all: [RenderedPage] = []
-            all.reserveCapacity(specs.count)
-            for await pages in group { all += pages }
-            return all.sorted { $0.file.path < $1.file.path }
+            var all = RenderedSite()
+            all.pages.reserveCapacity(specs.count)
+            for await part in group {
+                all.pages += part.pages
+                all.formUnion(part.vocabularies)
+            }
+            all.pages.sort { $0.path < $1.path }
+            return all
         }
     }
 }

@@ -1,0 +1,112 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Takes each output file as soon as it is rendered, so a build never holds the whole site in
+/// memory. A file whose bytes equal the output folder's copy is only noted; any other is written
+/// into a staging folder beside the output. Nothing in the output folder changes until `commit`,
+/// which runs only after every check passed; `discard` leaves the output exactly as it was.
+final class OutputStage: Sendable {
+    /// The output folder, the staging folder beside it, and whether the output folder exists.
+    let output: String
+    let staging: String
+    private let outputExists: Bool
+
+    private struct State {
+        var produced: Set<String> = []
+        var staged: [String] = []
+        var folders: Set<String> = [""]
+        var failure: String?
+    }
+    private let state = Mutex(State())
+
+    /// Prepares a fresh staging folder beside `output` (an earlier, interrupted build's is removed).
+    init(output: String) throws {
+        let standardized = URL(fileURLWithPath: output).standardizedFileURL
+        self.output = standardized.path
+        staging = standardized.deletingLastPathComponent().appendingPathComponent("." + standardized.lastPathComponent + ".policy-site-staging").path
+        var info = stat()
+        outputExists = stat(self.output, &info) == 0
+        try? FileManager.default.removeItem(atPath: staging)
+        try PosixFile.makeFolder(staging)
+    }
+
+    /// Notes `file` as part of the site and stages it unless the output already holds its bytes.
+    /// Safe to call from many tasks at once. A failure is kept and reported by `commit`.
+    func accept(_ file: OutputFile) {
+        guard !file.path.hasPrefix("/"), !file.path.split(separator: "/").contains(".."), !file.path.isEmpty else {
+            state.withLock { $0.failure = $0.failure ?? "refusing to write '\(file.path)' outside the output folder" }
+            return
+        }
+        if outputExists && PosixFile.hasContents(output + "/" + file.path, file.bytes) {
+            state.withLock { _ = $0.produced.insert(file.path) }
+            return
+        }
+        let missing: [String] = state.withLock { state in
+            state.produced.insert(file.path)
+            var folders: [String] = []
+            var dir = file.path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !state.folders.insert(dir).inserted { break }
+                folders.append(dir)
+            }
+            return folders.reversed()
+        }
+        do {
+            for dir in missing { try PosixFile.makeFolder(staging + "/" + dir) }
+            try PosixFile.create(staging + "/" + file.path, with: file.bytes)
+            state.withLock { $0.staged.append(file.path) }
+        } catch {
+            state.withLock { $0.failure = $0.failure ?? "\(error)" }
+        }
+    }
+
+    /// Every path accepted so far.
+    var producedPaths: Set<String> { state.withLock { $0.produced } }
+
+    /// Moves the staged files into the output folder (each replaced atomically by a rename, or the
+    /// whole staging folder renamed when there is no output yet), then removes files an earlier
+    /// build made that this one did not.
+    func commit() throws -> OutputWriter.Result {
+        let (produced, staged, failure) = state.withLock { ($0.produced, $0.staged, $0.failure) }
+        if let failure {
+            discard()
+            throw OutputError(message: failure)
+        }
+        let marker = OutputFile(path: OutputWriter.marker, bytes: Array("This folder is written by policy-site; files here are replaced on each build.\n".utf8))
+        var result = OutputWriter.Result(written: staged.count, unchanged: produced.count - staged.count)
+        if !outputExists {
+            try PosixFile.create(staging + "/" + marker.path, with: marker.bytes)
+            try PosixFile.move(staging, to: output)
+            return result
+        }
+        var made: Set<String> = [""]
+        for path in staged.sorted() {
+            var dir = path
+            var folders: [String] = []
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if !made.insert(dir).inserted { break }
+                folders.append(dir)
+            }
+            for folder in folders.reversed() { try PosixFile.makeFolder(output + "/" + folder) }
+            try PosixFile.move(staging + "/" + path, to: output + "/" + path)
+        }
+        if !PosixFile.hasContents(output + "/" + marker.path, marker.bytes) {
+            try PosixFile.replace(output + "/" + marker.path, with: marker.bytes)
+        }
+        try? FileManager.default.removeItem(atPath: staging)
+        result.removed = OutputWriter(folder: output).removeStale(keeping: produced.union([marker.path]))
+        return result
+    }
+
+    /// Removes the staging folder; the output folder is left as it was.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

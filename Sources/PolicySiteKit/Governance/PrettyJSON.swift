@@ -1,0 +1,87 @@
+/// Writes JSON straight into bytes in the layout of Foundation's `JSONEncoder` with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (two-space indent, `"key" : value`,
+/// empty containers as `[\n\n]`), without building a tree first: the export of a large site is
+/// tens of megabytes. Callers give keys in sorted order; nil values are left out, as
+/// `encodeIfPresent` does.
+struct PrettyJSON {
+    private(set) var bytes: [UInt8] = []
+    /// For each open container: whether it has no members yet.
+    private var empty: [Bool] = []
+
+    init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    mutating func beginObject() { open(0x7B) }
+    mutating func endObject() { close(0x7D) }
+    mutating func beginArray() { open(0x5B) }
+    mutating func endArray() { close(0x5D) }
+
+    /// Starts a member of the open object: its key; the value follows.
+    mutating func key(_ name: String) {
+        nextMember()
+        quoted(name)
+        bytes += [0x20, 0x3A, 0x20]
+    }
+
+    /// Starts the next element of the open array.
+    mutating func element() { nextMember() }
+
+    mutating func string(_ value: String) { quoted(value) }
+    mutating func int(_ value: Int) { bytes += Array(String(value).utf8) }
+
+    mutating func field(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        quoted(value)
+    }
+
+    mutating func field(_ name: String, strings: [String]) {
+        key(name)
+        beginArray()
+        for s in strings {
+            element()
+            quoted(s)
+        }
+        endArray()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        empty.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        if empty.removeLast() { bytes.append(0x0A) }
+        newline()
+        bytes.append(bracket)
+    }
+
+    private mutating func nextMember() {
+        if empty[empty.count - 1] { empty[empty.count - 1] = false } else { bytes.append(0x2C) }
+        newline()
+    }
+
+    private mutating func newline() {
+        bytes.append(0x0A)
+        bytes += repeatElement(0x20, count: 2 * empty.count)
+    }
+
+    private mutating func quoted(_ s: String) {
+        bytes.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x08: bytes += [0x5C, 0x62]
+            case 0x0C: bytes += [0x5C, 0x66]
+            case 0x0A: bytes += [0x5C, 0x6E]
+            case 0x0D: bytes += [0x5C, 0x72]
+            case 0x09: bytes += [0x5C, 0x74]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(0x22)
+    }
+}
