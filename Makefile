@@ -67,6 +67,7 @@ clean:
 .PHONY: bench
 bench: generator
 	@scripts/setup.sh bench
+	swift build -c release --product policy-site-bench
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 # Fuzzing the content pipeline (docs/robustness.md): `make fuzz` runs for FUZZ_SECONDS and reports

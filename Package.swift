@@ -54,6 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// `make bench`'s rebuild measurement: one policy edited and rebuilt as the preview server does.
+        .executableTarget(name: "policy-site-bench", dependencies: ["PolicySiteKit"]),
         /// The fuzz target (scripts/fuzz.sh builds it with libFuzzer); built plainly, it replays inputs.
         .executableTarget(name: "policy-site-fuzz", dependencies: ["PolicySiteKit", "CLibFuzzer"]),
         /// libFuzzer's driver declaration, for the fuzz target's entry point (header only).

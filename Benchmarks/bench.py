@@ -40,21 +40,24 @@ def corpus(copies, out):
 
 
 def policy_site(corpus_dir, output):
-    shutil.rmtree(output, ignore_errors=True)
     return timed([BIN, "build", "--content", os.path.join(corpus_dir, "content"),
                   "--templates", os.path.join(ROOT, "templates"), "--output", output, "--today", "2026-11-21"])
 
 
 def hugo(corpus_dir, output):
-    shutil.rmtree(output, ignore_errors=True)
     return timed(["hugo", "--quiet", "-d", output], cwd=os.path.join(corpus_dir, "hugo"))
 
 
-def alternate(corpus_dir, work, runs):
+def alternate(corpus_dir, work, runs, label):
+    """Full builds, each into a new folder. Outputs are deleted only after all runs: on a
+    journal-less ext4 (this machine's), creating files just after deleting thousands makes each
+    new inode search skip the recently freed ones, a cost that grows with files deleted times
+    files created and would be charged to whichever tool writes more files."""
     ours, theirs = [], []
-    for _ in range(runs):
-        ours.append(policy_site(corpus_dir, os.path.join(work, "ps-out")))
-        theirs.append(hugo(corpus_dir, os.path.join(work, "hugo-out")))
+    outputs = os.path.join(work, "outputs")
+    for run in range(runs):
+        ours.append(policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-{run}")))
+        theirs.append(hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-{run}")))
     return ours, theirs
 
 
@@ -71,17 +74,19 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
+    shutil.rmtree(os.path.join(args.work, "outputs"), ignore_errors=True)
     small = os.path.join(args.work, f"corpus-{args.copies}")
     large = os.path.join(args.work, f"corpus-{args.copies * args.scale}")
     corpus(args.copies, small)
     corpus(args.copies * args.scale, large)
 
-    ours, theirs = alternate(small, args.work, args.runs)
-    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2))
+    ours, theirs = alternate(small, args.work, args.runs, "1x")
+    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2), f"{args.scale}x")
+    shutil.rmtree(os.path.join(args.work, "outputs"), ignore_errors=True)
     rebuild = None
     if os.path.exists(REBUILD_BIN):
         out = subprocess.run([REBUILD_BIN, "--content", os.path.join(small, "content"), "--templates",
-                              os.path.join(ROOT, "templates"), "--runs", "15"], capture_output=True, text=True)
+                              os.path.join(ROOT, "templates"), "--runs", "7"], capture_output=True, text=True)
         if out.returncode != 0:
             sys.exit(f"bench: rebuild benchmark failed:\n{out.stderr[-2000:]}")
         rebuild = float(out.stdout.strip().splitlines()[-1])
