@@ -24,9 +24,11 @@ extension MarkdownDocument {
     }
 }
 
-/// cmark-gfm 0.29 keeps a process-wide table of special inline characters that every parse
-/// rewrites (github/cmark-gfm#176), so two parses must never run at once. This lock serialises the
-/// C parse only; copying the finished tree into Swift values, and all later work, runs in parallel.
+/// cmark-gfm 0.29 keeps a process-wide table of special inline characters that
+/// `cmark_parser_finish` rewrites around its inline pass (github/cmark-gfm#176), so two inline
+/// passes must never run at once. Block parsing (`cmark_parser_feed`) reads no shared state and
+/// runs in parallel; only `cmark_parser_finish` is serialised. Copying the finished tree into
+/// Swift values, and all later work, runs in parallel.
 private final class CMarkParserLock: Sendable {
     static let shared = CMarkParserLock()
     private let mutex = Mutex(())
@@ -35,23 +37,27 @@ private final class CMarkParserLock: Sendable {
 
     /// Parses `text` and returns the document node, which the caller must free.
     func parse(_ text: String) -> OpaquePointer? {
-        mutex.withLock { _ in
-            guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
-            defer { cmark_parser_free(parser) }
-            for name in ["table", "strikethrough", "autolink", "tagfilter"] {
-                if let ext = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, ext)
-                }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
             }
-            var bytes = Array(text.utf8)
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { chars in
-                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
-                }
-            }
-            return cmark_parser_finish(parser)
         }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        let unfinished = CMarkHandle(pointer: parser)
+        return mutex.withLock { _ in CMarkHandle(pointer: cmark_parser_finish(unfinished.pointer)) }.pointer
     }
+}
+
+/// A cmark pointer passed into and out of the lock; only one thread uses it at a time.
+private struct CMarkHandle: @unchecked Sendable {
+    let pointer: OpaquePointer?
 }
 
 /// Walks a cmark tree once, copying it into Swift values.

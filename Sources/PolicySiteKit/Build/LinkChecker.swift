@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Checks every internal link and `#fragment` in the built pages against the files and ids the
 /// build produced, so a broken link fails the build with the source line that made it.
@@ -72,27 +73,37 @@ struct LinkChecker {
         return (path, fragment)
     }
 
-    /// Every broken internal link, reported at its source (or at the page's source for template links).
+    /// Every broken internal link, reported at its source (or at the page's source for template
+    /// links). Pages are checked in parallel against the ids every page has.
     static func check(pages: [SiteRenderer.RenderedPage], otherFiles: Set<String>, baseURL: BaseURL) -> [Diagnostic] {
-        var idsByFile: [String: Set<String>] = [:]
-        for page in pages { idsByFile[page.path] = page.ids }
-        var diagnostics: Set<Diagnostic> = []
-        for page in pages {
-            for href in page.hrefs {
-                guard let (path, fragment) = resolve(href, from: page.page.components) else { continue }
-                let location = page.links[href] ?? page.source
-                let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
-                if path.hasPrefix("../") {
-                    diagnostics.insert(.error("link '\(href)' points outside the site\(origin)", at: location))
-                } else if let ids = idsByFile[path] {
-                    if let fragment, !fragment.isEmpty, !ids.contains(fragment) {
-                        diagnostics.insert(.error("link '\(href)' points to #\(fragment), which /\(path) does not have\(origin)", at: location))
-                    }
-                } else if !otherFiles.contains(path) {
-                    diagnostics.insert(.error("link '\(href)' points to /\(path), which the site does not have\(origin)", at: location))
+        let idsByFile = Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
+        let chunks = max(1, min(pages.count, ProcessInfoCores.count * 4))
+        let found = Mutex<Set<Diagnostic>>([])
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var diagnostics: Set<Diagnostic> = []
+            for page in pages[(chunk * pages.count / chunks)..<((chunk + 1) * pages.count / chunks)] {
+                check(page, idsByFile: idsByFile, otherFiles: otherFiles, into: &diagnostics)
+            }
+            found.withLock { $0.formUnion(diagnostics) }
+        }
+        return found.withLock { $0 }.sorted()
+    }
+
+    private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: Set<String>], otherFiles: Set<String>,
+                              into diagnostics: inout Set<Diagnostic>) {
+        for href in page.hrefs {
+            guard let (path, fragment) = resolve(href, from: page.page.components) else { continue }
+            let location = page.links[href] ?? page.source
+            let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
+            if path.hasPrefix("../") {
+                diagnostics.insert(.error("link '\(href)' points outside the site\(origin)", at: location))
+            } else if let ids = idsByFile[path] {
+                if let fragment, !fragment.isEmpty, !ids.contains(fragment) {
+                    diagnostics.insert(.error("link '\(href)' points to #\(fragment), which /\(path) does not have\(origin)", at: location))
                 }
+            } else if !otherFiles.contains(path) {
+                diagnostics.insert(.error("link '\(href)' points to /\(path), which the site does not have\(origin)", at: location))
             }
         }
-        return diagnostics.sorted()
     }
 }

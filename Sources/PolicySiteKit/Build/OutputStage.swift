@@ -46,19 +46,22 @@ final class OutputStage: Sendable {
             state.withLock { _ = $0.produced.insert(file.path) }
             return
         }
-        let missing: [String] = state.withLock { state in
-            state.produced.insert(file.path)
-            var folders: [String] = []
-            var dir = file.path
-            while let slash = dir.lastIndex(of: "/") {
-                dir = String(dir[..<slash])
-                if !state.folders.insert(dir).inserted { break }
-                folders.append(dir)
-            }
-            return folders.reversed()
-        }
         do {
-            for dir in missing { try PosixFile.makeFolder(staging + "/" + dir) }
+            // Folders are made under the lock, so no file is written into one not made yet.
+            try state.withLock { state in
+                state.produced.insert(file.path)
+                var folders: [String] = []
+                var dir = file.path
+                while let slash = dir.lastIndex(of: "/") {
+                    dir = String(dir[..<slash])
+                    if state.folders.contains(dir) { break }
+                    folders.append(dir)
+                }
+                for folder in folders.reversed() {
+                    try PosixFile.makeFolder(staging + "/" + folder)
+                    state.folders.insert(folder)
+                }
+            }
             try PosixFile.create(staging + "/" + file.path, with: file.bytes)
             state.withLock { $0.staged.append(file.path) }
         } catch {
