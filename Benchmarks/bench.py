@@ -109,7 +109,7 @@ def main():
     print(f"policy-site benchmark ({args.runs} alternating runs, medians; {os.cpu_count()} cores)")
     for r in rows:
         print(f"  {r[0]:<{width}}  {r[1]:>14}  {r[2]:>14}")
-    print(f"  {'5x time / 1x time':<{width}}  {scale_ratio:>14.2f}")
+    print(f"  {f'{args.scale}x time / 1x time':<{width}}  {scale_ratio:>14.2f}")
     if rebuild is not None:
         print(f"  {'one-policy rebuild':<{width}}  {rebuild * 1000:>11.1f} ms")
 

@@ -7,7 +7,7 @@ import Testing
     /// Files in shared, nested folders accepted concurrently all arrive: a folder is made before
     /// any file goes into it, whichever task names it first.
     @Test(arguments: [false, true]) func concurrentFilesInNestedFoldersAllArrive(outputExists: Bool) throws {
-        let out = TestSite.temporaryFolder("stage") + "/site"
+        let out = TestSite.temporaryFolder("stage") + "/not/yet/site"
         if outputExists {
             let first = try OutputStage(output: out)
             first.accept(OutputFile(path: "a/0/keep.html", bytes: Array("same".utf8)))

@@ -32,6 +32,7 @@ final class OutputStage: Sendable {
         var info = stat()
         outputExists = stat(self.output, &info) == 0
         try? FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.createDirectory(atPath: standardized.deletingLastPathComponent().path, withIntermediateDirectories: true)
         try PosixFile.makeFolder(staging)
     }
 
