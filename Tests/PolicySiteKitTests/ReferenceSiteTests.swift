@@ -66,3 +66,51 @@ import Testing
         #expect(html.contains("script-src &#39;self&#39;"))
     }
 }
+
+/// Every run the body renderer links was scanned by the resolve phase, and the links it keeps are
+/// exactly the links a fresh scan of the run reports.
+@Suite struct FoundReferencesTests {
+    /// Checks each run it is handed against a fresh scan, then links it as the build does.
+    struct CheckingLinker: TextLinker {
+        let linker: ReferenceLinker
+
+        func segments(for text: String, in context: TextContext) -> [TextSegment] {
+            let found = linker.found[context.policy.path]?.links(in: text, at: context.location)
+            #expect(found != nil, "not scanned at \(context.location): \(text)")
+            #expect(found == linker.scanner.scan(text, in: context.policy, isHeading: false).filter(\.isLink), "\(context.location)")
+            return linker.segments(for: text, in: context)
+        }
+    }
+
+    @Test func theRendererReusesTheResolvePhaseScan() async throws {
+        let (report, _) = await TestSite.build(write: false)
+        let site = try #require(report.site)
+        let legislation = try LegislationDataTests.glossary()
+        let scanner = ReferenceScanner(site: site, legislation: legislation)
+        let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: [:])
+        let reusing = ReferenceLinker(scanner: scanner, legislation: legislation, found: index.found)
+        let scanning = ReferenceLinker(scanner: scanner, legislation: legislation)
+        #expect(index.found.count == site.policies.count)
+        for policy in site.policies {
+            var checked = PolicyBodyRenderer(policy: policy, linkers: [CheckingLinker(linker: reusing)])
+            var fresh = PolicyBodyRenderer(policy: policy, linkers: [scanning])
+            #expect(checked.render() == fresh.render(), "\(policy.path)")
+        }
+    }
+}
+
+extension ReferenceSiteTests {
+    /// The Act pages' citing places are written in Swift; their text is escaped as `{{name}}` is.
+    @Test func actPageRowsAreEscapedAsMustacheEscapes() throws {
+        let folder = TestSite.temporaryFolder("templates")
+        for name in Templates.required + ["field"] {
+            FileManager.default.createFile(atPath: "\(folder)/\(name).mustache", contents: Data((name == "field" ? "{{x}}" : "").utf8))
+        }
+        let (templates, diagnostics) = Templates.load(from: folder)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let loaded = try #require(templates)
+        for text in ["St Mary's & St John's", #"<b>"quoted"</b>"#, "&\u{301} combined, e\u{301}, plain", "", "plain"] {
+            #expect(LegislationPages.escaped(text) == loaded.render(["x": text], with: "field"), "\(text)")
+        }
+    }
+}

@@ -22,7 +22,8 @@ enum NumberingPattern: Equatable {
     }
 
     private static func appendix(_ t: Substring) -> NumberingPattern? {
-        guard t.count >= 10, t.prefix(8).lowercased() == "appendix" else { return nil }
+        // At least ten characters, without counting the whole paragraph.
+        guard t.index(t.startIndex, offsetBy: 10, limitedBy: t.endIndex) != nil, t.prefix(8).lowercased() == "appendix" else { return nil }
         var rest = t.dropFirst(8)
         guard rest.first == " " else { return nil }
         rest = rest.drop { $0 == " " }

@@ -18,6 +18,8 @@ struct CitationDetector: Sendable {
 
     /// Names by first word, longest first.
     private let namesByFirstWord: [String: [(words: [String], act: Slug)]]
+    /// The first words of `namesByFirstWord`, to pass over other words quickly.
+    private let firstWords: WordShapes
     /// Every name, by its normalised words joined with spaces.
     private let actsByKey: [String: Slug]
 
@@ -36,6 +38,7 @@ struct CitationDetector: Sendable {
             names.sorted { ($0.words.count, $1.act) > ($1.words.count, $0.act) }
         }
         actsByKey = byKey
+        firstWords = WordShapes(byFirst.keys)
     }
 
     /// The words of a name as matched: lower-cased, "&" as "and", "Acts" as "act", and the "of"
@@ -57,9 +60,7 @@ struct CitationDetector: Sendable {
     }
 
     /// Words of one name may be separated by spaces and commas only ("Copyright, designs and …").
-    private static func joins(_ t: TextToken) -> Bool {
-        !t.gapBefore.isEmpty && t.gapBefore.allSatisfy { $0.isWhitespace || $0 == "," }
-    }
+    private static func joins(_ t: TextToken) -> Bool { t.followsSpaceOrComma }
 
     private static let connectors: Set<String> = ["of", "and", "for", "from", "on", "in", "to", "at", "&"]
     private static let leadingStopWords: Set<String> = connectors.union(["the", "this", "that", "these", "those", "a", "an", "our", "their", "its", "under", "see", "per", "by", "with", "within", "as"])
@@ -97,7 +98,8 @@ struct CitationDetector: Sendable {
 
     /// The longest glossary name starting at stream position `k`: its length in words and its Act.
     private func longestName(at k: Int, in s: [Int], _ tokens: [TextToken]) -> (Int, Slug)? {
-        guard let candidates = namesByFirstWord[tokens[s[k]].norm] else { return nil }
+        let first = tokens[s[k]].norm
+        guard firstWords.mayContain(first), let candidates = namesByFirstWord[first] else { return nil }
         for (words, act) in candidates where k + words.count <= s.count {
             var ok = true
             for (offset, word) in words.enumerated() {

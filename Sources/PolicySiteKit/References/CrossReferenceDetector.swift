@@ -12,6 +12,7 @@ enum CrossReferenceDetector {
     }
 
     private static let keywords: Set<String> = ["appendix", "section", "paragraph", "para", "clause"]
+    private static let keywordShapes = WordShapes(keywords)
     /// Words after the number that make it a part of some other document, unless "this policy" follows.
     private static let elsewhere: Set<String> = ["of", "in", "under"]
     private static let selfWords: Set<String> = ["policy", "document", "procedure", "agreement", "guidance"]
@@ -22,7 +23,7 @@ enum CrossReferenceDetector {
         while i + 1 < tokens.count {
             defer { i += 1 }
             let keyword = tokens[i].norm
-            guard keywords.contains(keyword) else { continue }
+            guard keywordShapes.mayContain(keyword), keywords.contains(keyword) else { continue }
             let target = tokens[i + 1]
             guard target.followsSpace else { continue }
             // "KCSiE paragraph 141", "Act 2003 section 3": a part of a named document.

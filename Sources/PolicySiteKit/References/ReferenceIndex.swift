@@ -30,6 +30,8 @@ struct ReferenceIndex: Sendable {
     var unpublished: [Slug: [UnpublishedPolicy]] = [:]
     /// Per publisher, one entry per policy and Act, in site order.
     var outOfDate: [Slug: [OutOfDateCitation]] = [:]
+    /// Per policy file path, the links found in each run of its text, for the linker.
+    var found: [String: FoundReferences] = [:]
     var diagnostics: [Diagnostic] = []
 
     /// Where each parallel scan writes its result: one slot per policy, so no two writers meet.
@@ -43,6 +45,7 @@ struct ReferenceIndex: Sendable {
         var unpublished: [(key: String, name: String, place: Citing)] = []
         var citations: [(act: Slug, place: Citing)] = []
         var outOfDate: [OutOfDateCitation] = []
+        var found = FoundReferences()
     }
 
     /// Scans every policy once, policies in parallel, then merges the results in site order so the
@@ -69,6 +72,7 @@ struct ReferenceIndex: Sendable {
             }
             for citation in scan.citations { index.citations[citation.act, default: []].append(citation.place) }
             if !scan.outOfDate.isEmpty { index.outOfDate[job.0, default: []] += scan.outOfDate }
+            index.found[job.1.path] = scan.found
         }
         for (publisher, entries) in unpublished {
             index.unpublished[publisher] = entries.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }
@@ -87,7 +91,10 @@ struct ReferenceIndex: Sendable {
         PolicyTextWalker.walk(policy) { run in
             let place = Citing(publisher: publisher, policy: policy.slug, anchorID: run.anchorID)
             let start = SourceLocation(path: policy.path, line: run.position.line + policy.bodyLineOffset, column: run.position.column)
-            for ref in scanner.scan(run.text, in: policy, isHeading: run.isHeading) {
+            let references = scanner.scan(run.text, in: policy, isHeading: run.isHeading)
+            // Headings are never linked.
+            if !run.isHeading { result.found.add(references, text: run.text, at: start) }
+            for ref in references {
                 let key = "\(run.position.line):\(run.position.column):\(ref.text)"
                 let occurrence = occurrences[key, default: 0]
                 occurrences[key] = occurrence + 1

@@ -1,13 +1,16 @@
 /// Makes links of the references `ReferenceScanner` finds in a policy's running text: parts of the
 /// same policy (`#appendix-2`), the publisher's other policies, and Act pages. A reference to
 /// something that does not exist stays plain text (the resolve phase has already warned).
-/// Links are relative to the policy's own page, `/<publisher>/<policy>/`.
+/// Links are relative to the policy's own page, `/<publisher>/<policy>/`. Text the resolve phase
+/// scanned (`found`, by policy file path) is not scanned again.
 struct ReferenceLinker: TextLinker {
     let scanner: ReferenceScanner
     let legislation: Legislation
+    var found: [String: FoundReferences] = [:]
 
     func segments(for text: String, in context: TextContext) -> [TextSegment] {
-        let references = scanner.scan(text, in: context.policy, isHeading: false).filter(\.isLink)
+        let references = found[context.policy.path]?.links(in: text, at: context.location)
+            ?? scanner.scan(text, in: context.policy, isHeading: false).filter(\.isLink)
         guard !references.isEmpty else { return [.text(text)] }
         let chars = TextToken.bytes(text)
         let page = SitePath.root.appending(context.policy.school).appending(context.policy.slug)

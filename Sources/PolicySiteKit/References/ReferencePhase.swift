@@ -18,7 +18,7 @@ enum ReferencePhase {
         let scanner = ReferenceScanner(site: site, legislation: legislation)
         let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts)
         resolved.diagnostics += index.diagnostics
-        resolved.linkers.append(ReferenceLinker(scanner: scanner, legislation: legislation))
+        resolved.linkers.append(ReferenceLinker(scanner: scanner, legislation: legislation, found: index.found))
         if !site.policies.isEmpty { resolved.pages.append(ClauseIndexPage.spec(site, contentFolder: options.content)) }
         resolved.pages += LegislationPages.specs(legislation, index: index, site: site, dataPath: dataPath)
         let places = CitingPlaces(site: site)

@@ -9,14 +9,32 @@ struct TextToken: Sendable, Equatable {
     var norm: String
     /// The characters between the previous token (or the start) and this one.
     var gapBefore: String
+    /// Nothing but spaces between this token and the previous one.
+    let followsSpace: Bool
+    /// Nothing but spaces and commas between this token and the previous one.
+    let followsSpaceOrComma: Bool
 
     init(start: Int, end: Int, text: String, gapBefore: String) {
+        let spaces = !gapBefore.isEmpty && gapBefore.allSatisfy(\.isWhitespace)
+        let spacesOrCommas = spaces || (!gapBefore.isEmpty && gapBefore.allSatisfy { $0.isWhitespace || $0 == "," })
+        self.init(start: start, end: end, text: text, norm: Self.norm(text), gapBefore: gapBefore,
+                  followsSpace: spaces, followsSpaceOrComma: spacesOrCommas)
+    }
+
+    private init(start: Int, end: Int, text: String, norm: String, gapBefore: String, followsSpace: Bool, followsSpaceOrComma: Bool) {
         self.start = start
         self.end = end
         self.text = text
+        self.norm = norm
         self.gapBefore = gapBefore
+        self.followsSpace = followsSpace
+        self.followsSpaceOrComma = followsSpaceOrComma
+    }
+
+    /// Lower-cased, with "&" as "and" and "acts" as "act".
+    private static func norm(_ text: String) -> String {
         let lower = text.lowercased()
-        norm = lower == "&" ? "and" : lower == "acts" ? "act" : lower
+        return lower == "&" ? "and" : lower == "acts" ? "act" : lower
     }
 
     /// Starts with a capital letter ("Act", "INTERNET", "KCSiE").
@@ -30,9 +48,6 @@ struct TextToken: Sendable, Equatable {
         guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let n = Int(text) else { return false }
         return (1800...2099).contains(n)
     }
-
-    /// Nothing but spaces between this token and the previous one.
-    var followsSpace: Bool { !gapBefore.isEmpty && gapBefore.allSatisfy(\.isWhitespace) }
 }
 
 extension TextToken {
@@ -48,13 +63,21 @@ extension TextToken {
 
     static func tokens(_ b: [UInt8]) -> [TextToken] {
         var tokens: [TextToken] = []
+        tokens.reserveCapacity(b.count / 5)
         var i = 0
         var gapStart = 0
         let n = b.count
         while i < n {
-            let (c, length) = scalar(b, i)
+            let c: Unicode.Scalar, length: Int
+            if b[i] < 0x80 {
+                // ASCII gap bytes are skipped without decoding.
+                guard b[i] == 0x26 || isASCIIWord(b[i]) else { i += 1; continue }
+                (c, length) = (Unicode.Scalar(b[i]), 1)
+            } else {
+                (c, length) = scalar(b, i)
+            }
             if c == "&" {
-                tokens.append(TextToken(start: i, end: i + 1, text: "&", gapBefore: string(b[gapStart..<i])))
+                tokens.append(token(b, gapStart, i, i + 1, text: "&"))
                 i += 1
                 gapStart = i
                 continue
@@ -64,11 +87,21 @@ extension TextToken {
             var allDigits = isDigit(c)
             i += length
             while i < n {
-                let (d, dLength) = scalar(b, i)
-                if isWord(d) {
-                    if !isDigit(d) { allDigits = false }
-                    i += dLength
-                    continue
+                let d: Unicode.Scalar, dLength: Int
+                if b[i] < 0x80 {
+                    if isASCIIWord(b[i]) {
+                        if b[i] > 0x39 { allDigits = false }
+                        i += 1
+                        continue
+                    }
+                    (d, dLength) = (Unicode.Scalar(b[i]), 1)
+                } else {
+                    (d, dLength) = scalar(b, i)
+                    if isWord(d) {
+                        if !isDigit(d) { allDigits = false }
+                        i += dLength
+                        continue
+                    }
                 }
                 let next = i + dLength < n ? scalar(b, i + dLength).0 : " "
                 if (d == "'" || d == "’" || d == "-") && !allDigits && isLetter(next) {
@@ -79,10 +112,50 @@ extension TextToken {
                     break
                 }
             }
-            tokens.append(TextToken(start: start, end: i, text: string(b[start..<i]), gapBefore: string(b[gapStart..<start])))
+            tokens.append(token(b, gapStart, start, i, text: string(b[start..<i])))
             gapStart = i
         }
         return tokens
+    }
+
+    /// The token `text` at `start..<end` after the gap from `gapStart`, read from the bytes
+    /// where they are ASCII (the usual case) and as characters otherwise.
+    private static func token(_ b: [UInt8], _ gapStart: Int, _ start: Int, _ end: Int, text: String) -> TextToken {
+        var asciiGap = true
+        var spaces = gapStart < start
+        var spacesOrCommas = spaces
+        for k in gapStart..<start {
+            let g = b[k]
+            if g >= 0x80 { asciiGap = false; break }
+            let space = g == 0x20 || (g >= 0x09 && g <= 0x0D)
+            spaces = spaces && space
+            spacesOrCommas = spacesOrCommas && (space || g == 0x2C)
+        }
+        let gap = start - gapStart == 1 && b[gapStart] == 0x20 ? " " : string(b[gapStart..<start])
+        guard asciiGap, let norm = asciiNorm(b, start, end, text: text) else {
+            return TextToken(start: start, end: end, text: text, gapBefore: gap)
+        }
+        return TextToken(start: start, end: end, text: text, norm: norm, gapBefore: gap, followsSpace: spaces, followsSpaceOrComma: spacesOrCommas)
+    }
+
+    /// `norm` of an ASCII word from its bytes; nil when the word is not ASCII.
+    private static func asciiNorm(_ b: [UInt8], _ start: Int, _ end: Int, text: String) -> String? {
+        var hasUpper = false
+        for k in start..<end {
+            if b[k] >= 0x80 { return nil }
+            if b[k] >= 0x41 && b[k] <= 0x5A { hasUpper = true }
+        }
+        if text == "&" { return "and" }
+        let lower = !hasUpper ? text : String(unsafeUninitializedCapacity: end - start) { buffer in
+            for k in start..<end { buffer[k - start] = b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k] }
+            return end - start
+        }
+        return lower == "acts" ? "act" : lower
+    }
+
+    /// ASCII letters and digits.
+    private static func isASCIIWord(_ v: UInt8) -> Bool {
+        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
     /// The scalar starting at byte `i` of valid UTF-8, and its length in bytes.

@@ -123,9 +123,9 @@ struct PolicyBodyRenderer {
         switch match {
         case .clause(_, let r), .step(_, let r), .section(_, let r), .appendix(_, let r): rest = r
         }
-        let prefixCount = text.count - rest.count
-        let shown = text.prefix(prefixCount).trimmingCharacters(in: .whitespaces)
-        return (shown, Self.dropCharacters(prefixCount, from: content))
+        // `rest` is a slice of `text`: count only the characters before it.
+        let prefix = text[..<rest.startIndex]
+        return (prefix.trimmingCharacters(in: .whitespaces), Self.dropCharacters(prefix.count, from: content))
     }
 
     /// Removes the first `count` characters of plain text from an inline sequence.
@@ -136,9 +136,12 @@ struct PolicyBodyRenderer {
             guard remaining > 0 else { result.append(inline); continue }
             switch inline {
             case .text(let s):
-                if s.count <= remaining { remaining -= s.count } else {
-                    result.append(.text(String(s.dropFirst(remaining))))
+                // Steps over `remaining` characters rather than counting all of a long text.
+                if let cut = s.index(s.startIndex, offsetBy: remaining, limitedBy: s.endIndex), cut < s.endIndex {
+                    result.append(.text(String(s[cut...])))
                     remaining = 0
+                } else {
+                    remaining -= s.count
                 }
             case .softBreak, .lineBreak:
                 remaining -= 1
