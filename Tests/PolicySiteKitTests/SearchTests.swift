@@ -81,10 +81,22 @@ import Testing
         #expect(sorted == ["", "a", "ab", "b", "é", "\u{FF01}", "𝔘"])
     }
 
+    static func records(_ texts: String...) -> [SearchRecord] { texts.map { SearchRecord(anchorID: nil, label: "", text: $0) } }
+
+    @Test func termPostingsListTermsInCodePointOrderWithTheirRecords() {
+        let part = TermPostings(records: Self.records("Pear and apple", "the pear, the PEAR", "Éclair 𝔘nicode pear’s"))
+        #expect(part.terms == ["apple", "eclair", "pear", "pears", "𝔘nicode"])
+        #expect(part.postings == [[0], [2], [0, 1], [2], [2]])
+    }
+
     @Test func mergingTermListsJoinsPostingsInOrder() {
-        let (terms, postings) = SearchIndex.merge(["apple", "pear"], [[0], [1, 2]], ["fig", "pear", "plum"], [[3], [4], [5]])
-        #expect(terms == ["apple", "fig", "pear", "plum"])
-        #expect(postings == [[0], [3], [1, 2, 4], [5]])
+        let a = TermPostings(records: Self.records("apple", "pear"))
+        let b = TermPostings(records: Self.records("fig", "pear", "plum"))
+        let merged = TermPostings.merged([a, b], recordCounts: [2, 3])
+        #expect(merged.terms == ["apple", "fig", "pear", "plum"])
+        #expect(merged.postings == [[0], [2], [1, 3], [4]])
+        #expect(TermPostings.merged([a], recordCounts: [2]) == a)
+        #expect(TermPostings.merged([TermPostings(records: []), a], recordCounts: [0, 2]) == a)
     }
 
     /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.
