@@ -99,6 +99,20 @@ import Testing
         #expect(TermPostings.merged([TermPostings(records: []), a], recordCounts: [0, 2]) == a)
     }
 
+    /// A small scope has its terms in meta.json; a large one in shards of about `shardTarget` bytes.
+    @Test func smallScopesHaveTheirTermsInMeta() throws {
+        let words = (0..<20000).map { "word\($0)" }
+        let large = TermPostings(records: [SearchRecord(anchorID: nil, label: "", text: words.joined(separator: " "))])
+        let small = TermPostings(records: Self.records("apple pear", "fig"))
+        for (terms, sharded) in [(small, false), (large, true)] {
+            let files = SearchIndex.scopeFiles(folder: "search/x/", publishers: [], terms: terms)
+            let meta = try #require(JSONSerialization.jsonObject(with: Data(files[0].bytes)) as? [String: Any])
+            #expect((files.count > 2) == sharded)
+            #expect((meta["terms"] as? String != nil) == !sharded)
+            #expect((meta["shards"] as? [String])?.count == files.count - (sharded ? 1 : 0))
+        }
+    }
+
     /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.
     @Test(arguments: ["ashley-college", "roe-green-junior-school"])
     func imeiIsUnderTheCybersafeHeadingOfAppendix1(_ publisher: String) async throws {

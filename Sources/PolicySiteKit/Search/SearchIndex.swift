@@ -2,14 +2,20 @@
 /// downloads only what a query needs:
 ///
 /// - `<scope>/meta.json`: the publishers in the scope, where each term shard starts, the stop words;
+///   for a scope whose term list is under `inlineTermLimit` bytes, the whole list as `terms`
+///   (one shard, in the format below) and no shard files;
 /// - `<scope>/t-<n>.txt`: a shard of the term dictionary (sorted by Unicode code point),
 ///   front-coded, one term a line: a base-36 digit (UTF-16 units shared with the previous term),
 ///   the rest of the term, a space, and the term's record numbers as gaps in a base-32 code;
 /// - `search/<publisher>/r-<n>.json`: a chunk of records (policy, anchor, label, text), fetched
-///   only for the results on screen; the site-wide scope reuses the publishers' chunks.
+///   only for the results on screen; the site-wide scope reuses the publishers' chunks. A small
+///   publisher's chunks are larger, so it has fewer files.
 ///
 /// A scope is `search/` (the whole site, record numbers counted across publishers in order) or
 /// `search/<publisher>/`. Publisher slugs cannot contain a dot, so the files never collide with them.
+///
+/// Each policy's records are read for words once (`TermPostings(records:)`); a publisher's and
+/// the site's term lists are merged from them.
 enum SearchIndex {
     /// One publisher's part of the index: its own files, and its terms for the site-wide scope.
     struct PublisherPart: Sendable {
@@ -30,13 +36,14 @@ enum SearchIndex {
     /// A shard is closed once it reaches this many bytes.
     static let shardTarget = 6 * 1024
     /// A scope whose whole term list is smaller than this has it in `meta.json`, not in shards.
-    static let inlineTermLimit = 0
+    static let inlineTermLimit = 24 * 1024
     /// A record chunk is closed once its text reaches this many bytes...
     static let chunkTarget = 4 * 1024
-    /// ...or this many for a publisher with less than `smallPublisherText` bytes of text.
-    static let smallChunkTarget = 4 * 1024
+    /// ...or this many for a publisher with less than `smallPublisherText` bytes of text: fewer
+    /// files, while a page of ten results still fetches at most about 100 KB of chunks.
+    static let smallChunkTarget = 8 * 1024
     static let smallPublisherText = 64 * 1024
-    static let format = 1
+    static let format = 2
 
     /// Every file of the index. With a cache (the preview server's), a publisher whose sources
     /// have not changed since the last build reuses its part, and in a publisher that changed only
