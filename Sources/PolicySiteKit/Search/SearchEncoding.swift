@@ -33,6 +33,7 @@ enum SearchEncoding {
     }
 
     static func encodePostings<C: Collection<Int32>>(_ records: C, into out: inout [UInt8]) {
+        let final = finalDigits, more = moreDigits
         var previous: Int32 = -1
         for r in records {
             let value = Int(r - previous - 1)
@@ -40,10 +41,10 @@ enum SearchEncoding {
             var shift = 0
             while value >> (shift + 5) > 0 { shift += 5 }
             while shift > 0 {
-                out.append(moreDigits[(value >> shift) & 31])
+                out.append(more[(value >> shift) & 31])
                 shift -= 5
             }
-            out.append(finalDigits[value & 31])
+            out.append(final[value & 31])
         }
     }
 
@@ -64,8 +65,7 @@ enum SearchEncoding {
         return result
     }
 
-    static let prefixDigits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
+    /// The shared prefix is a base-36 digit: 0-9, then a-z.
     /// `term` written after `previous`: how many UTF-16 units (what JavaScript's `slice` counts)
     /// the two share at the start, at most 35 and never part of a character, then the rest.
     static func frontCode(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
@@ -76,13 +76,13 @@ enum SearchEncoding {
             let lead = term[i]
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             let units = length == 4 ? 2 : 1
-            guard i + length <= previous.count, i + length <= term.count, sharedUnits + units < prefixDigits.count else { break }
+            guard i + length <= previous.count, i + length <= term.count, sharedUnits + units < 36 else { break }
             for k in i..<(i + length) where term[k] != previous[k] { break scan }
             i += length
             sharedBytes = i
             sharedUnits += units
         }
-        out.append(prefixDigits[sharedUnits])
+        out.append(sharedUnits < 10 ? 0x30 + UInt8(sharedUnits) : 0x57 + UInt8(sharedUnits))
         out.append(contentsOf: UnsafeBufferPointer(rebasing: term[sharedBytes...]))
     }
 
@@ -110,31 +110,40 @@ enum JSONText {
         s.withUTF8 { bytes in
             out.reserveCapacity(out.count + bytes.count + 2)
             out.append(0x22)
-            var i = 0
             var plain = 0
+            var i = 0
             while i < bytes.count {
                 let b = bytes[i]
-                let escape: [UInt8]?
-                var length = 1
+                var escape: UInt8 = 0
                 switch b {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, 0x6E]
-                case 0x0D: escape = [0x5C, 0x72]
-                case 0x09: escape = [0x5C, 0x74]
-                case 0x00..<0x20: escape = Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+                case 0x22: escape = 0x22
+                case 0x5C: escape = 0x5C
+                case 0x0A: escape = 0x6E
+                case 0x0D: escape = 0x72
+                case 0x09: escape = 0x74
+                case 0x00..<0x20: escape = 0x75
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028 and U+2029 are escaped for older JavaScript parsers.
-                    escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    length = 3
-                default: escape = nil
+                    escape = 0x75
+                default: break
                 }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
-                    out += escape
-                    plain = i + length
+                guard escape != 0 else {
+                    i += 1
+                    continue
                 }
-                i += length
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                out.append(0x5C)
+                out.append(escape)
+                if escape != 0x75 {
+                    i += 1
+                } else if b == 0xE2 {
+                    out.append(contentsOf: bytes[i + 2] == 0xA8 ? [0x32, 0x30, 0x32, 0x38] : [0x32, 0x30, 0x32, 0x39])
+                    i += 3
+                } else {
+                    out.append(contentsOf: [0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    i += 1
+                }
+                plain = i
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
             out.append(0x22)

@@ -98,19 +98,33 @@ extension SearchRecord {
 extension String {
     /// The text with white space runs (including line breaks) made single spaces and trimmed.
     var trimmingWhitespace: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for s in unicodeScalars {
-            let v = s.value
-            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+        var text = self
+        return text.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            var pendingSpace = false
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                var length = 1
+                let isSpace: Bool
+                if b < 0x80 {
+                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    let (scalar, n) = SearchText.decodeScalar(p, at: i)
+                    length = n
+                    isSpace = scalar.properties.isWhitespace
+                }
+                if isSpace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + length)]))
+                }
+                i += length
             }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(s) { out.append($0) } }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Distinct search terms numbered in first-seen order, their UTF-8 bytes in one array: the
 /// dictionary of the index while it is built, without a `String` or a `Set` per word.
 /// A table made by `withStopWords()` starts with the stop words, numbered `0..<stopWordCount`.
@@ -65,10 +67,8 @@ struct TermTable {
     private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
         let from = start(of: id)
         guard Int(ends[id]) - from == term.count else { return false }
-        return bytes.withUnsafeBufferPointer { all in
-            for k in 0..<term.count where all[from + k] != term[k] { return false }
-            return true
-        }
+        guard let t = term.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + from, t, term.count) == 0 }
     }
 
     private mutating func grow() {
@@ -94,16 +94,23 @@ struct TermTable {
 
     /// The numbers of the terms from `first` on, in Unicode code point order (the order of their bytes).
     func sortedNumbers(from first: Int) -> [Int32] {
-        var order = Array(Int32(first)..<Int32(count))
         bytes.withUnsafeBufferPointer { b in
-            ends.withUnsafeBufferPointer { e in
-                order.sort { x, y in
-                    let xs = x == 0 ? 0 : Int(e[Int(x) - 1]), xe = Int(e[Int(x)])
-                    let ys = y == 0 ? 0 : Int(e[Int(y) - 1]), ye = Int(e[Int(y)])
-                    return SearchEncoding.precedes(UnsafeBufferPointer(rebasing: b[xs..<xe]), UnsafeBufferPointer(rebasing: b[ys..<ye]))
-                }
+            // Sorted by their first eight bytes as a number (terms have no zero bytes), then by all.
+            var keyed: [(key: UInt64, term: Int32)] = []
+            keyed.reserveCapacity(count - first)
+            for t in first..<count {
+                var key: UInt64 = 0
+                let from = start(of: t)
+                for k in 0..<8 { key = key << 8 | UInt64(from + k < Int(ends[t]) ? b[from + k] : 0) }
+                keyed.append((key, Int32(t)))
             }
+            keyed.sort { x, y in
+                if x.key != y.key { return x.key < y.key }
+                let xs = start(of: Int(x.term)), ys = start(of: Int(y.term))
+                return SearchEncoding.precedes(UnsafeBufferPointer(rebasing: b[xs..<Int(ends[Int(x.term)])]),
+                                               UnsafeBufferPointer(rebasing: b[ys..<Int(ends[Int(y.term)])]))
+            }
+            return keyed.map(\.term)
         }
-        return order
     }
 }
