@@ -81,6 +81,11 @@ import Testing
         #expect(sorted == ["", "a", "ab", "b", "é", "\u{FF01}", "𝔘"])
     }
 
+    @Test func whiteSpaceRunsBecomeOneSpace() {
+        #expect("  a\n\tb  c\u{00A0}d\u{2003}é \r\n".trimmingWhitespace == "a b c d\u{2003}é".replacingOccurrences(of: "\u{2003}", with: " "))
+        #expect("".trimmingWhitespace == "" && " \n ".trimmingWhitespace == "" && "Don’t".trimmingWhitespace == "Don’t")
+    }
+
     static func records(_ texts: String...) -> [SearchRecord] { texts.map { SearchRecord(anchorID: nil, label: "", text: $0) } }
 
     @Test func termPostingsListTermsInCodePointOrderWithTheirRecords() {

@@ -102,7 +102,13 @@ extension String {
         return text.withUTF8 { p in
             var out: [UInt8] = []
             out.reserveCapacity(p.count)
-            var pendingSpace = false
+            /// Where the run of text being read starts, or -1 in white space.
+            var run = -1
+            func endRun(at end: Int) {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end]))
+                run = -1
+            }
             var i = 0
             while i < p.count {
                 let b = p[i]
@@ -116,14 +122,13 @@ extension String {
                     isSpace = scalar.properties.isWhitespace
                 }
                 if isSpace {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<(i + length)]))
+                    if run >= 0 { endRun(at: i) }
+                } else if run < 0 {
+                    run = i
                 }
                 i += length
             }
+            if run >= 0 { endRun(at: p.count) }
             return String(decoding: out, as: UTF8.self)
         }
     }
