@@ -81,10 +81,41 @@ import Testing
         #expect(sorted == ["", "a", "ab", "b", "é", "\u{FF01}", "𝔘"])
     }
 
+    @Test func whiteSpaceRunsBecomeOneSpace() {
+        #expect("  a\n\tb  c\u{00A0}d\u{2003}é \r\n".trimmingWhitespace == "a b c d\u{2003}é".replacingOccurrences(of: "\u{2003}", with: " "))
+        #expect("".trimmingWhitespace == "" && " \n ".trimmingWhitespace == "" && "Don’t".trimmingWhitespace == "Don’t")
+    }
+
+    static func records(_ texts: String...) -> [SearchRecord] { texts.map { SearchRecord(anchorID: nil, label: "", text: $0) } }
+
+    @Test func termPostingsListTermsInCodePointOrderWithTheirRecords() {
+        let part = TermPostings(records: Self.records("Pear and apple", "the pear, the PEAR", "Éclair 𝔘nicode pear’s"))
+        #expect(part.terms == ["apple", "eclair", "pear", "pears", "𝔘nicode"])
+        #expect(part.postings == [[0], [2], [0, 1], [2], [2]])
+    }
+
     @Test func mergingTermListsJoinsPostingsInOrder() {
-        let (terms, postings) = SearchIndex.merge(["apple", "pear"], [[0], [1, 2]], ["fig", "pear", "plum"], [[3], [4], [5]])
-        #expect(terms == ["apple", "fig", "pear", "plum"])
-        #expect(postings == [[0], [3], [1, 2, 4], [5]])
+        let a = TermPostings(records: Self.records("apple", "pear"))
+        let b = TermPostings(records: Self.records("fig", "pear", "plum"))
+        let merged = TermPostings.merged([a, b], recordCounts: [2, 3])
+        #expect(merged.terms == ["apple", "fig", "pear", "plum"])
+        #expect(merged.postings == [[0], [2], [1, 3], [4]])
+        #expect(TermPostings.merged([a], recordCounts: [2]) == a)
+        #expect(TermPostings.merged([TermPostings(records: []), a], recordCounts: [0, 2]) == a)
+    }
+
+    /// A small scope has its terms in meta.json; a large one in shards of about `shardTarget` bytes.
+    @Test func smallScopesHaveTheirTermsInMeta() throws {
+        let words = (0..<20000).map { "word\($0)" }
+        let large = TermPostings(records: [SearchRecord(anchorID: nil, label: "", text: words.joined(separator: " "))])
+        let small = TermPostings(records: Self.records("apple pear", "fig"))
+        for (terms, sharded) in [(small, false), (large, true)] {
+            let files = SearchIndex.scopeFiles(folder: "search/x/", publishers: [], terms: terms)
+            let meta = try #require(JSONSerialization.jsonObject(with: Data(files[0].bytes)) as? [String: Any])
+            #expect((files.count > 2) == sharded)
+            #expect((meta["terms"] as? String != nil) == !sharded)
+            #expect((meta["shards"] as? [String])?.count == files.count - (sharded ? 1 : 0))
+        }
     }
 
     /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.

@@ -50,9 +50,11 @@
     return files[path];
   }
 
-  function shard(index) {
+  /* A small scope's whole term list is in meta.json ("terms"); a larger one's is in shards. */
+  function shard(meta, index) {
     if (!shards[index]) {
-      shards[index] = load(scope + 't-' + index + '.txt', false).then(function (text) {
+      var file = typeof meta.terms === 'string' ? Promise.resolve(meta.terms) : load(scope + 't-' + index + '.txt', false);
+      shards[index] = file.then(function (text) {
         var terms = [];
         var postings = [];
         var previous = '';
@@ -120,10 +122,11 @@
     var from = lastAtMost(meta.shards, word);
     var to = prefix ? lastAtMost(meta.shards, word + '\udbff\udfff') : from;
     var wanted = [];
-    for (var i = from; i <= to; i++) wanted.push(shard(i));
+    for (var i = from; i <= to; i++) wanted.push(shard(meta, i));
     return Promise.all(wanted).then(function (loaded) {
       var weights = new Map();
       loaded.forEach(function (s) {
+        if (!s.terms.length) return;
         var i = lastAtMost(s.terms, word);
         if (compare(s.terms[i], word) < 0) i++;
         for (; i < s.terms.length && matches(s.terms[i], word); i++) {

@@ -5,16 +5,16 @@ enum SearchEncoding {
     /// Unicode code point order (the order of UTF-8 bytes), which search.js also uses.
     static func precedes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                if n > 0, let px = x.baseAddress, let py = y.baseAddress {
-                    let c = memcmp(px, py, n)
-                    if c != 0 { return c < 0 }
-                }
-                return x.count < y.count
-            }
+        return a.withUTF8 { x in b.withUTF8 { y in precedes(x, y) } }
+    }
+
+    static func precedes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(x.count, y.count)
+        if n > 0, let px = x.baseAddress, let py = y.baseAddress {
+            let c = memcmp(px, py, n)
+            if c != 0 { return c < 0 }
         }
+        return x.count < y.count
     }
 
     /// Digits of the gap code: the last digit of a number from `final`, the others from `more`.
@@ -29,22 +29,22 @@ enum SearchEncoding {
     }
 
     static func encodePostings(_ records: [Int], into out: inout [UInt8]) {
-        var previous = -1
-        var digits: [Int] = []
+        encodePostings(records.map { Int32($0) }, into: &out)
+    }
+
+    static func encodePostings<C: Collection<Int32>>(_ records: C, into out: inout [UInt8]) {
+        let final = finalDigits, more = moreDigits
+        var previous: Int32 = -1
         for r in records {
-            var value = r - previous - 1
+            let value = Int(r - previous - 1)
             previous = r
-            digits.removeAll(keepingCapacity: true)
-            repeat {
-                digits.append(value & 31)
-                value >>= 5
-            } while value > 0
-            var i = digits.count - 1
-            while i > 0 {
-                out.append(moreDigits[digits[i]])
-                i -= 1
+            var shift = 0
+            while value >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 {
+                out.append(more[(value >> shift) & 31])
+                shift -= 5
             }
-            out.append(finalDigits[digits[0]])
+            out.append(final[value & 31])
         }
     }
 
@@ -65,11 +65,10 @@ enum SearchEncoding {
         return result
     }
 
-    static let prefixDigits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-
+    /// The shared prefix is a base-36 digit: 0-9, then a-z.
     /// `term` written after `previous`: how many UTF-16 units (what JavaScript's `slice` counts)
     /// the two share at the start, at most 35 and never part of a character, then the rest.
-    static func frontCode(_ term: [UInt8], after previous: [UInt8], into out: inout [UInt8]) {
+    static func frontCode(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var sharedBytes = 0
         var sharedUnits = 0
         var i = 0
@@ -77,19 +76,20 @@ enum SearchEncoding {
             let lead = term[i]
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             let units = length == 4 ? 2 : 1
-            guard i + length <= previous.count, i + length <= term.count, sharedUnits + units < prefixDigits.count else { break }
+            guard i + length <= previous.count, i + length <= term.count, sharedUnits + units < 36 else { break }
             for k in i..<(i + length) where term[k] != previous[k] { break scan }
             i += length
             sharedBytes = i
             sharedUnits += units
         }
-        out.append(prefixDigits[sharedUnits])
-        out += term[sharedBytes...]
+        out.append(sharedUnits < 10 ? 0x30 + UInt8(sharedUnits) : 0x57 + UInt8(sharedUnits))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: term[sharedBytes...]))
     }
 
     static func frontCoded(_ term: String, after previous: String) -> String {
         var out: [UInt8] = []
-        frontCode(Array(term.utf8), after: Array(previous.utf8), into: &out)
+        var term = term, previous = previous
+        term.withUTF8 { t in previous.withUTF8 { p in frontCode(t, after: p, into: &out) } }
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -97,31 +97,57 @@ enum SearchEncoding {
 /// Minimal JSON writing with a fixed key order, so the index is byte-identical between builds.
 enum JSONText {
     static func string(_ s: String) -> String {
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(s.utf8.count + 2)
-        let bytes = Array(s.utf8)
-        let hex = Array("0123456789abcdef".utf8)
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0x00..<0x20:
-                out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                // U+2028 and U+2029 are escaped for older JavaScript parsers.
-                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
-            default: out.append(b)
-            }
-            i += 1
-        }
-        out.append(0x22)
+        var out: [UInt8] = []
+        append(s, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// `s` as a JSON string, appended to `out`.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count + 2)
+            out.append(0x22)
+            var plain = 0
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: UInt8 = 0
+                switch b {
+                case 0x22: escape = 0x22
+                case 0x5C: escape = 0x5C
+                case 0x0A: escape = 0x6E
+                case 0x0D: escape = 0x72
+                case 0x09: escape = 0x74
+                case 0x00..<0x20: escape = 0x75
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 are escaped for older JavaScript parsers.
+                    escape = 0x75
+                default: break
+                }
+                guard escape != 0 else {
+                    i += 1
+                    continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+                out.append(0x5C)
+                out.append(escape)
+                if escape != 0x75 {
+                    i += 1
+                } else if b == 0xE2 {
+                    out.append(contentsOf: bytes[i + 2] == 0xA8 ? [0x32, 0x30, 0x32, 0x38] : [0x32, 0x30, 0x32, 0x39])
+                    i += 3
+                } else {
+                    out.append(contentsOf: [0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                    i += 1
+                }
+                plain = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
+            out.append(0x22)
+        }
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

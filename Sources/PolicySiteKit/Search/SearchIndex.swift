@@ -2,14 +2,20 @@
 /// downloads only what a query needs:
 ///
 /// - `<scope>/meta.json`: the publishers in the scope, where each term shard starts, the stop words;
+///   for a scope whose term list is under `inlineTermLimit` bytes, the whole list as `terms`
+///   (one shard, in the format below) and no shard files;
 /// - `<scope>/t-<n>.txt`: a shard of the term dictionary (sorted by Unicode code point),
 ///   front-coded, one term a line: a base-36 digit (UTF-16 units shared with the previous term),
 ///   the rest of the term, a space, and the term's record numbers as gaps in a base-32 code;
 /// - `search/<publisher>/r-<n>.json`: a chunk of records (policy, anchor, label, text), fetched
-///   only for the results on screen; the site-wide scope reuses the publishers' chunks.
+///   only for the results on screen; the site-wide scope reuses the publishers' chunks. A small
+///   publisher's chunks are larger, so it has fewer files.
 ///
 /// A scope is `search/` (the whole site, record numbers counted across publishers in order) or
 /// `search/<publisher>/`. Publisher slugs cannot contain a dot, so the files never collide with them.
+///
+/// Each policy's records are read for words once (`TermPostings(records:)`); a publisher's and
+/// the site's term lists are merged from them.
 enum SearchIndex {
     /// One publisher's part of the index: its own files, and its terms for the site-wide scope.
     struct PublisherPart: Sendable {
@@ -17,23 +23,27 @@ enum SearchIndex {
         var name: String
         var recordCount: Int
         var chunkStarts: [Int]
-        /// Sorted terms, and the records each is in.
-        var terms: [String]
-        var postings: [[Int]]
+        var terms: TermPostings
         var files: [OutputFile]
     }
 
-    /// A record with its terms.
-    struct IndexedRecord: Sendable {
-        var record: SearchRecord
-        var terms: [String]
+    /// A policy's records and their terms (record numbers counted from the policy's first).
+    struct IndexedPolicy: Sendable {
+        var records: [SearchRecord]
+        var terms: TermPostings
     }
 
     /// A shard is closed once it reaches this many bytes.
     static let shardTarget = 6 * 1024
-    /// A record chunk is closed once its text reaches this many bytes.
+    /// A scope whose whole term list is smaller than this has it in `meta.json`, not in shards.
+    static let inlineTermLimit = 24 * 1024
+    /// A record chunk is closed once its text reaches this many bytes...
     static let chunkTarget = 4 * 1024
-    static let format = 1
+    /// ...or this many for a publisher with less than `smallPublisherText` bytes of text: fewer
+    /// files, while a page of ten results still fetches at most about 100 KB of chunks.
+    static let smallChunkTarget = 8 * 1024
+    static let smallPublisherText = 64 * 1024
+    static let format = 2
 
     /// Every file of the index. With a cache (the preview server's), a publisher whose sources
     /// have not changed since the last build reuses its part, and in a publisher that changed only
@@ -54,87 +64,46 @@ enum SearchIndex {
     }
 
     /// A policy's records with their terms.
-    static func indexed(_ policy: Policy) -> [IndexedRecord] {
-        SearchRecord.records(of: policy).map { IndexedRecord(record: $0, terms: SearchText.terms(in: $0.label + " " + $0.text)) }
+    static func indexed(_ policy: Policy) -> IndexedPolicy {
+        let records = SearchRecord.records(of: policy)
+        return IndexedPolicy(records: records, terms: TermPostings(records: records))
     }
 
     /// Records, terms, chunks and the scope files of one publisher.
-    static func part(_ publisher: Publisher, indexed: @Sendable (Policy) -> [IndexedRecord]) -> PublisherPart {
+    static func part(_ publisher: Publisher, indexed: @Sendable (Policy) -> IndexedPolicy) -> PublisherPart {
         let perPolicy = publisher.policies.concurrentMap(indexed)
         var records: [(policy: Int, record: SearchRecord)] = []
-        var byTerm: [String: [Int]] = [:]
-        for (index, policyRecords) in perPolicy.enumerated() {
-            for entry in policyRecords {
-                for term in entry.terms { byTerm[term, default: []].append(records.count) }
-                records.append((index, entry.record))
-            }
+        records.reserveCapacity(perPolicy.reduce(0) { $0 + $1.records.count })
+        for (index, policy) in perPolicy.enumerated() {
+            for record in policy.records { records.append((index, record)) }
         }
-        let terms = byTerm.keys.sorted(by: SearchEncoding.precedes)
-        let postings = terms.map { byTerm[$0] ?? [] }
+        let terms = TermPostings.merged(perPolicy.map(\.terms), recordCounts: perPolicy.map(\.records.count))
         let slug = publisher.school.slug.rawValue
         let folder = "search/\(slug)/"
         let (chunkFiles, starts) = chunks(records, of: publisher)
         var part = PublisherPart(slug: slug, name: publisher.school.name, recordCount: records.count, chunkStarts: starts,
-                                 terms: terms, postings: postings, files: [])
-        part.files = chunkFiles.enumerated().map { OutputFile(path: folder + "r-\($0.offset).json", bytes: Array($0.element.utf8)) }
-            + scopeFiles(folder: folder, publishers: [part], terms: terms, postings: postings)
+                                 terms: terms, files: [])
+        part.files = chunkFiles.enumerated().map { OutputFile(path: folder + "r-\($0.offset).json", bytes: $0.element) }
+            + scopeFiles(folder: folder, publishers: [part], terms: terms)
         return part
     }
 
     /// The site-wide scope: every publisher's terms merged, record numbers offset by the records before.
     static func siteFiles(_ parts: [PublisherPart]) -> [OutputFile] {
         guard !parts.isEmpty else { return [] }
-        var terms: [String] = []
-        var postings: [[Int]] = []
-        var offset = 0
-        for part in parts {
-            (terms, postings) = merge(terms, postings, part.terms, part.postings.map { $0.map { $0 + offset } })
-            offset += part.recordCount
-        }
-        return scopeFiles(folder: "search/", publishers: parts, terms: terms, postings: postings)
+        let terms = TermPostings.merged(parts.map(\.terms), recordCounts: parts.map(\.recordCount))
+        return scopeFiles(folder: "search/", publishers: parts, terms: terms)
     }
 
-    /// Two sorted term lists as one; the postings of a term in both are joined (`a`'s come first).
-    static func merge(_ a: [String], _ pa: [[Int]], _ b: [String], _ pb: [[Int]]) -> ([String], [[Int]]) {
-        var terms: [String] = []
-        var postings: [[Int]] = []
-        terms.reserveCapacity(a.count + b.count)
-        postings.reserveCapacity(a.count + b.count)
-        var i = 0, j = 0
-        while i < a.count || j < b.count {
-            if j == b.count || (i < a.count && SearchEncoding.precedes(a[i], b[j])) {
-                terms.append(a[i]); postings.append(pa[i]); i += 1
-            } else if i == a.count || SearchEncoding.precedes(b[j], a[i]) {
-                terms.append(b[j]); postings.append(pb[j]); j += 1
-            } else {
-                terms.append(a[i]); postings.append(pa[i] + pb[j]); i += 1; j += 1
-            }
+    /// `meta.json` and the term shards of one scope; a small scope's terms are all in `meta.json`.
+    static func scopeFiles(folder: String, publishers: [PublisherPart], terms: TermPostings) -> [OutputFile] {
+        var (shards, firstTerms) = termShards(terms, target: shardTarget)
+        var inline: [UInt8]? = nil
+        if shards.reduce(0, { $0 + $1.count }) < inlineTermLimit {
+            inline = shards.count > 1 ? termShards(terms, target: .max).shards[0] : shards.first ?? []
+            shards = []
+            firstTerms = [""]
         }
-        return (terms, postings)
-    }
-
-    /// `meta.json` and the term shards of one scope.
-    static func scopeFiles(folder: String, publishers: [PublisherPart], terms: [String], postings: [[Int]]) -> [OutputFile] {
-        var shards: [[UInt8]] = []
-        var firstTerms: [String] = []
-        var shard: [UInt8] = []
-        var previous: [UInt8] = []
-        for (term, records) in zip(terms, postings) {
-            if shard.count >= shardTarget {
-                shards.append(shard)
-                shard = []
-                previous = []
-            }
-            if shard.isEmpty { firstTerms.append(term) }
-            let bytes = Array(term.utf8)
-            SearchEncoding.frontCode(bytes, after: previous, into: &shard)
-            shard.append(0x20)
-            SearchEncoding.encodePostings(records, into: &shard)
-            shard.append(0x0A)
-            previous = bytes
-        }
-        if !shard.isEmpty { shards.append(shard) }
-        if !firstTerms.isEmpty { firstTerms[0] = "" }
 
         let publisherJSON = publishers.map { p in
             JSONText.object([
@@ -144,42 +113,95 @@ enum SearchIndex {
                 ("chunks", JSONText.array(p.chunkStarts.map(String.init))),
             ])
         }
-        let meta = JSONText.object([
+        var pairs = [
             ("v", String(format)),
             ("stop", JSONText.array(SearchText.stopWords.map(JSONText.string))),
             ("shards", JSONText.array(firstTerms.map(JSONText.string))),
-            ("publishers", JSONText.array(publisherJSON)),
-        ]) + "\n"
+        ]
+        if let inline { pairs.append(("terms", JSONText.string(String(decoding: inline, as: UTF8.self)))) }
+        pairs.append(("publishers", JSONText.array(publisherJSON)))
+        let meta = JSONText.object(pairs) + "\n"
         return [OutputFile(path: folder + "meta.json", bytes: Array(meta.utf8))]
             + shards.enumerated().map { OutputFile(path: folder + "t-\($0.offset).txt", bytes: $0.element) }
     }
 
-    /// A publisher's records in chunks of about `chunkTarget` bytes, and the first record number of each.
-    static func chunks(_ records: [(policy: Int, record: SearchRecord)], of publisher: Publisher) -> (files: [String], starts: [Int]) {
-        var files: [String] = []
+    /// The term list in shards closed once they reach `target` bytes, and each shard's first
+    /// term (the first shard's as "").
+    static func termShards(_ terms: TermPostings, target: Int) -> (shards: [[UInt8]], firstTerms: [String]) {
+        var shards: [[UInt8]] = []
+        var firstTerms: [String] = []
+        var shard: [UInt8] = []
+        shard.reserveCapacity(min(target, terms.bytes.count + terms.records.count * 2) + 256)
+        terms.bytes.withUnsafeBufferPointer { bytes in
+            terms.records.withUnsafeBufferPointer { records in
+                var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                for i in 0..<terms.count {
+                    if shard.count >= target {
+                        shards.append(shard)
+                        shard.removeAll(keepingCapacity: true)
+                        previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                    }
+                    let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
+                    if shard.isEmpty { firstTerms.append(shards.isEmpty ? "" : String(decoding: term, as: UTF8.self)) }
+                    SearchEncoding.frontCode(term, after: previous, into: &shard)
+                    shard.append(0x20)
+                    SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &shard)
+                    shard.append(0x0A)
+                    previous = term
+                }
+            }
+        }
+        if !shard.isEmpty { shards.append(shard) }
+        return (shards, firstTerms)
+    }
+
+    /// A publisher's records in chunks of about `chunkTarget` bytes (or `smallChunkTarget`),
+    /// and the first record number of each.
+    static func chunks(_ records: [(policy: Int, record: SearchRecord)], of publisher: Publisher) -> (files: [[UInt8]], starts: [Int]) {
+        let text = records.reduce(0) { $0 + $1.record.text.utf8.count }
+        let target = text < smallPublisherText ? smallChunkTarget : chunkTarget
+        var files: [[UInt8]] = []
         var starts: [Int] = []
         var start = 0
+        var policyIndexes = [Int](repeating: -1, count: publisher.policies.count)
         while start < records.count {
             var end = start
             var size = 0
-            while end < records.count, size < chunkTarget {
+            while end < records.count, size < target {
                 size += records[end].record.text.utf8.count
                 end += 1
             }
-            var policyIndexes: [Int: Int] = [:]
-            var policies: [String] = []
-            var rows: [String] = []
+            var policies: [UInt8] = Array(#"{"policies":["#.utf8)
+            var rows: [UInt8] = Array(#""records":["#.utf8)
+            rows.reserveCapacity(size + (end - start) * 64 + 16)
+            var local = 0
+            var firstRow = true
             for (policyIndex, record) in records[start..<end] {
-                let local: Int
-                if let known = policyIndexes[policyIndex] { local = known } else {
-                    local = policies.count
+                if policyIndexes[policyIndex] < 0 {
                     policyIndexes[policyIndex] = local
                     let policy = publisher.policies[policyIndex]
-                    policies.append(JSONText.array([JSONText.string(policy.slug.rawValue), JSONText.string(policy.title)]))
+                    policies.append(contentsOf: local == 0 ? "[".utf8 : ",[".utf8)
+                    JSONText.append(policy.slug.rawValue, to: &policies)
+                    policies.append(0x2C)
+                    JSONText.append(policy.title, to: &policies)
+                    policies.append(0x5D)
+                    local += 1
                 }
-                rows.append(JSONText.array([String(local), JSONText.string(record.anchorID ?? ""), JSONText.string(record.label), JSONText.string(record.text)]))
+                rows.append(contentsOf: firstRow ? "\n[".utf8 : ",\n[".utf8)
+                firstRow = false
+                rows.append(contentsOf: String(policyIndexes[policyIndex]).utf8)
+                rows.append(0x2C)
+                JSONText.append(record.anchorID ?? "", to: &rows)
+                rows.append(0x2C)
+                JSONText.append(record.label, to: &rows)
+                rows.append(0x2C)
+                JSONText.append(record.text, to: &rows)
+                rows.append(0x5D)
             }
-            files.append(JSONText.object([("policies", JSONText.array(policies)), ("records", "[\n" + rows.joined(separator: ",\n") + "\n]")]) + "\n")
+            for (policyIndex, _) in records[start..<end] { policyIndexes[policyIndex] = -1 }
+            policies.append(contentsOf: "],".utf8)
+            rows.append(contentsOf: "\n]}\n".utf8)
+            files.append(policies + rows)
             starts.append(start)
             start = end
         }

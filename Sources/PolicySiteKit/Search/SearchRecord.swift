@@ -98,19 +98,38 @@ extension SearchRecord {
 extension String {
     /// The text with white space runs (including line breaks) made single spaces and trimmed.
     var trimmingWhitespace: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for s in unicodeScalars {
-            let v = s.value
-            if v < 0x80 ? (v == 0x20 || (v >= 0x09 && v <= 0x0D)) : s.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-                continue
+        var text = self
+        return text.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count)
+            /// Where the run of text being read starts, or -1 in white space.
+            var run = -1
+            func endRun(at end: Int) {
+                if !out.isEmpty { out.append(0x20) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end]))
+                run = -1
             }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            if v < 0x80 { out.append(UInt8(v)) } else { UTF8.encode(s) { out.append($0) } }
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                var length = 1
+                let isSpace: Bool
+                if b < 0x80 {
+                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    let (scalar, n) = SearchText.decodeScalar(p, at: i)
+                    length = n
+                    isSpace = scalar.properties.isWhitespace
+                }
+                if isSpace {
+                    if run >= 0 { endRun(at: i) }
+                } else if run < 0 {
+                    run = i
+                }
+                i += length
+            }
+            if run >= 0 { endRun(at: p.count) }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -14,53 +14,114 @@ enum SearchText {
     /// Terms longer than this are not indexed (they are debris such as long identifiers).
     static let maximumTermLength = 40
 
-    /// The distinct terms of `text`, stop words removed, in first-seen order. The same as
-    /// normalizing each of `words(in:)`, with a fast path for words that are plain ASCII.
+    static let stopWordBytes = stopWords.map { Array($0.utf8) }
+
+    /// The distinct terms of `text`, stop words removed, in first-seen order.
     static func terms(in text: String) -> [String] {
-        var seen: Set<String> = []
-        var result: [String] = []
-        func add(_ term: String) {
-            guard !term.isEmpty, term.unicodeScalars.count <= maximumTermLength, !stopWordSet.contains(term) else { return }
-            if seen.insert(term).inserted { result.append(term) }
-        }
-        var ascii: [UInt8] = []
-        var raw = String.UnicodeScalarView()
-        var needsFolding = false
-        var inWord = false
-        var pendingApostrophe: Unicode.Scalar? = nil
-        func end() {
-            if inWord { add(needsFolding ? normalize(String(raw)) : String(decoding: ascii, as: UTF8.self)) }
-            ascii.removeAll(keepingCapacity: true)
-            raw = String.UnicodeScalarView()
-            needsFolding = false
-            inWord = false
-            pendingApostrophe = nil
-        }
-        for s in text.unicodeScalars {
-            let v = s.value
-            let isWord: Bool
-            if v < 0x80 {
-                isWord = (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
-            } else {
-                isWord = isWordScalar(s)
+        struct Distinct: TermSink {
+            var table = TermTable.withStopWords()
+            var result: [String] = []
+            mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
+                let known = table.count
+                let id = table.intern(term)
+                if id == known, id >= TermTable.stopWordCount { result.append(String(decoding: term, as: UTF8.self)) }
             }
-            if isWord {
-                if let apostrophe = pendingApostrophe { raw.append(apostrophe); pendingApostrophe = nil }
-                inWord = true
-                raw.append(s)
-                if v < 0x80 {
-                    ascii.append(v >= 0x41 && v <= 0x5A ? UInt8(v + 0x20) : UInt8(v))
+        }
+        var distinct = Distinct()
+        forEachTerm(in: text, into: &distinct)
+        return distinct.result
+    }
+
+    /// Gives `sink` each term of `text` as UTF-8 bytes, in order, repeats and stop words
+    /// included. The same as normalizing each of `words(in:)` and skipping empty terms and terms
+    /// of more than `maximumTermLength` characters, but reads the text's bytes, and folds only
+    /// the words that are not plain ASCII.
+    static func forEachTerm<Sink: TermSink>(in text: String, into sink: inout Sink) {
+        var text = text
+        text.withUTF8 { p in
+            var ascii: [UInt8] = []
+            ascii.reserveCapacity(maximumTermLength + 1)
+            /// Where the word being read starts, or -1 between words.
+            var wordStart = -1
+            /// Just after the word's last letter (not after an apostrophe that may continue it).
+            var wordEnd = 0
+            var needsFolding = false
+            var pendingApostrophe = false
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                let next: Int
+                let isWord: Bool
+                let isApostrophe: Bool
+                if b < 0x80 {
+                    next = i + 1
+                    let lower = b | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        isWord = true
+                        if ascii.count <= maximumTermLength { ascii.append(lower) }
+                    } else if b >= 0x30 && b <= 0x39 {
+                        isWord = true
+                        if ascii.count <= maximumTermLength { ascii.append(b) }
+                    } else {
+                        isWord = false
+                    }
+                    isApostrophe = b == 0x27
                 } else {
-                    needsFolding = true
+                    let (scalar, length) = decodeScalar(p, at: i)
+                    next = i + length
+                    isWord = isWordScalar(scalar)
+                    if isWord { needsFolding = true }
+                    isApostrophe = scalar == "\u{2019}"
                 }
-            } else if inWord, pendingApostrophe == nil, isApostrophe(s) {
-                pendingApostrophe = s
-            } else {
-                end()
+                if isWord {
+                    if wordStart < 0 { wordStart = i }
+                    wordEnd = next
+                    pendingApostrophe = false
+                } else if wordStart >= 0 {
+                    if !pendingApostrophe && isApostrophe {
+                        pendingApostrophe = true
+                    } else {
+                        emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, ascii: &ascii, into: &sink)
+                        wordStart = -1
+                        needsFolding = false
+                        pendingApostrophe = false
+                    }
+                }
+                i = next
             }
+            if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, ascii: &ascii, into: &sink) }
         }
-        end()
-        return result
+    }
+
+    /// Gives `sink` the term of a word: `ascii` (its letters in lower case) when the word is
+    /// plain ASCII, or else the `raw` word folded.
+    private static func emit<Sink: TermSink>(_ raw: UnsafeBufferPointer<UInt8>, folding: Bool, ascii: inout [UInt8], into sink: inout Sink) {
+        if folding {
+            var term = normalize(String(decoding: raw, as: UTF8.self))
+            if !term.isEmpty, term.unicodeScalars.count <= maximumTermLength { term.withUTF8 { sink.add($0) } }
+        } else if ascii.count <= maximumTermLength {
+            ascii.withUnsafeBufferPointer { sink.add($0) }
+        }
+        ascii.removeAll(keepingCapacity: true)
+    }
+
+    /// The scalar that starts at `i` of valid UTF-8 (a `String`'s), and how many bytes it takes.
+    @inline(__always)
+    static func decodeScalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(p[i])
+        let value: UInt32
+        let length: Int
+        if b0 < 0xE0 {
+            value = (b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F)
+            length = 2
+        } else if b0 < 0xF0 {
+            value = (b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Lower case, accents removed, apostrophes removed: "Café’s" → "cafes".
@@ -114,4 +175,9 @@ enum SearchText {
     }
 
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+}
+
+/// What `SearchText.forEachTerm(in:into:)` gives terms to.
+protocol TermSink {
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>)
 }

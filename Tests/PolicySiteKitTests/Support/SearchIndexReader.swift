@@ -41,7 +41,7 @@ struct SearchIndexReader {
         let starts = shardStarts
         var shard = 0
         for (i, first) in starts.enumerated() where SearchEncoding.precedes(first, term) || first == term { shard = i }
-        guard let data = read(scope + "t-\(shard).txt") else { return [] }
+        guard let data = (meta["terms"] as? String).map({ Data($0.utf8) }) ?? read(scope + "t-\(shard).txt") else { return [] }
         var previous = ""
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
             guard let space = line.firstIndex(of: " "), let shared = Int(String(line.first!), radix: 36) else { continue }
