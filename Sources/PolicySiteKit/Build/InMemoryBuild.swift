@@ -107,6 +107,7 @@ public struct InMemoryBuild: Sendable {
         rendered.pages.sort { $0.path < $1.path }
         let pages = rendered.pages
         for spec in resolved.files { files.append(spec.path); _ = spec.make(site, options) }
+        for batch in resolved.fileBatches { files += batch.make(site, options) { _ in } }
         let checks = SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options)
         result.diagnostics += checks
         let pageSources = Set(pages.map(\.source))

@@ -65,6 +65,7 @@ public struct SiteBuilder: Sendable {
         let rendered = await renderer.renderAll(specs, output: output)
         for page in rendered.pages { report.diagnostics += page.diagnostics }
         var files = Self.make(resolved.files, site: site, options: options, output: output)
+        for batch in resolved.fileBatches { files += batch.make(site, options, output) }
         for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) + [Sitemap.file(pages: rendered.pages.map(\.page), options: options)] {
             output(asset)
             files.append(asset.path)

@@ -3,6 +3,7 @@ struct ResolvedSite: Sendable {
     var linkers: [any TextLinker] = []
     var pages: [PageSpec] = []
     var files: [FileSpec] = []
+    var fileBatches: [FileBatchSpec] = []
     var diagnostics: [Diagnostic] = []
     /// What ```include blocks in policies show.
     var includes = Includes()

@@ -136,7 +136,10 @@ enum JSONExport {
     /// `document`, which a test checks) so that no tree of the whole site is built.
     static func bytes(_ site: Site, options: BuildOptions, lineage: Lineage) -> [UInt8] {
         let base = options.baseURL
-        var json = PrettyJSON(reservingCapacity: 1 << 20)
+        // Reserved from a generous estimate, so the buffer (tens of megabytes for a large site)
+        // is not copied as it grows.
+        let anchors = site.publishers.reduce(0) { $0 + $1.policies.reduce(0) { $0 + $1.outline.anchors.count } }
+        var json = PrettyJSON(reservingCapacity: 4096 + anchors * 768 + site.publishers.count * 2048)
         json.beginObject()
         json.key("clauses")
         json.beginArray()
@@ -243,6 +246,7 @@ enum JSONExport {
         json.field("title", site.config.title)
         json.endObject()
         json.endObject()
-        return json.bytes + [0x0A]
+        json.newline()
+        return json.bytes
     }
 }

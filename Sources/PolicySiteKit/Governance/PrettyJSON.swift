@@ -26,6 +26,9 @@ struct PrettyJSON {
     mutating func element() { nextMember() }
 
     mutating func string(_ value: String) { quoted(value) }
+
+    /// Ends the document with a line break, as the export file does.
+    mutating func newline() { bytes.append(0x0A) }
     mutating func int(_ value: Int) { bytes += Array(String(value).utf8) }
 
     mutating func field(_ name: String, _ value: String?) {
@@ -51,16 +54,16 @@ struct PrettyJSON {
 
     private mutating func close(_ bracket: UInt8) {
         if empty.removeLast() { bytes.append(0x0A) }
-        newline()
+        indentedLine()
         bytes.append(bracket)
     }
 
     private mutating func nextMember() {
         if empty[empty.count - 1] { empty[empty.count - 1] = false } else { bytes.append(0x2C) }
-        newline()
+        indentedLine()
     }
 
-    private mutating func newline() {
+    private mutating func indentedLine() {
         bytes.append(0x0A)
         bytes += repeatElement(0x20, count: 2 * empty.count)
     }

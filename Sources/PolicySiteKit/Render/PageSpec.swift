@@ -41,3 +41,9 @@ struct FileSpec: Sendable {
     var path: String
     var make: @Sendable (Site, BuildOptions) -> [UInt8]
 }
+
+/// Non-HTML outputs made together (a search index), each handed to `output` as it is made so the
+/// build need not hold them; `make` returns their paths.
+struct FileBatchSpec: Sendable {
+    var make: @Sendable (Site, BuildOptions, _ output: @Sendable (OutputFile) -> Void) -> [String]
+}

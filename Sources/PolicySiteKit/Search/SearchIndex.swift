@@ -25,6 +25,8 @@ enum SearchIndex {
         var chunkStarts: [Int]
         var terms: TermPostings
         var files: [OutputFile]
+        /// The files' paths, kept once their bytes have gone to the output.
+        var paths: [String] = []
     }
 
     /// A policy's records and their terms (record numbers counted from the policy's first).
@@ -45,22 +47,34 @@ enum SearchIndex {
     static let smallPublisherText = 64 * 1024
     static let format = 2
 
-    /// Every file of the index. With a cache (the preview server's), a publisher whose sources
-    /// have not changed since the last build reuses its part, and in a publisher that changed only
-    /// the changed policies are read for words again; the site-wide scope is merged again.
-    static func files(site: Site, sources: SiteSources, cache: ParseCache?) -> [OutputFile] {
+    /// Hands every file of the index to `output` as soon as it is made (a publisher's files as its
+    /// part is done; only each part's terms are kept for the site-wide scope), and returns their
+    /// paths. With a cache (the preview server's), a publisher whose sources have not changed
+    /// since the last build reuses its part, and in a publisher that changed only the changed
+    /// policies are read for words again; the site-wide scope is merged again.
+    static func write(site: Site, sources: SiteSources, cache: ParseCache?, output: @Sendable (OutputFile) -> Void) -> [String] {
         let parts = site.publishers.concurrentMap { publisher -> PublisherPart in
-            guard let cache else { return part(publisher) { indexed($0) } }
-            let school = sources.schools.first { $0.slug == publisher.school.slug }
-            let texts = Dictionary((school?.policies ?? []).map { ($0.slug, $0.source.text) }, uniquingKeysWith: { a, _ in a })
-            let key = [school?.schoolFile?.text ?? ""] + (school?.policies ?? []).flatMap { [$0.source.path, $0.source.text] }
-            return cache.derived("search/" + publisher.school.slug.rawValue, from: key) {
-                part(publisher) { policy in
-                    cache.derived("search/" + policy.path, owner: policy.path, from: [texts[policy.slug] ?? ""]) { indexed(policy) }
+            var made: PublisherPart
+            if let cache {
+                let school = sources.schools.first { $0.slug == publisher.school.slug }
+                let texts = Dictionary((school?.policies ?? []).map { ($0.slug, $0.source.text) }, uniquingKeysWith: { a, _ in a })
+                let key = [school?.schoolFile?.text ?? ""] + (school?.policies ?? []).flatMap { [$0.source.path, $0.source.text] }
+                made = cache.derived("search/" + publisher.school.slug.rawValue, from: key) {
+                    part(publisher) { policy in
+                        cache.derived("search/" + policy.path, owner: policy.path, from: [texts[policy.slug] ?? ""]) { indexed(policy) }
+                    }
                 }
+            } else {
+                made = part(publisher) { indexed($0) }
             }
+            for file in made.files { output(file) }
+            made.paths = made.files.map(\.path)
+            made.files = []
+            return made
         }
-        return parts.flatMap(\.files) + siteFiles(parts)
+        let site = siteFiles(parts)
+        for file in site { output(file) }
+        return parts.flatMap(\.paths) + site.map(\.path)
     }
 
     /// A policy's records with their terms.

@@ -12,10 +12,10 @@ enum SearchPages {
         let clauseIndex = resolved.pages.contains { $0.path == ClauseIndexPage.path }
         resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache", clauseIndex: clauseIndex))
         for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site, clauseIndex: clauseIndex)) }
-        for file in SearchIndex.files(site: site, sources: sources, cache: cache) {
-            let bytes = file.bytes
-            resolved.files.append(FileSpec(path: file.path) { _, _ in bytes })
-        }
+        // Made in the render phase and handed to the output as they are made.
+        resolved.fileBatches.append(FileBatchSpec { site, _, output in
+            SearchIndex.write(site: site, sources: sources, cache: cache, output: output)
+        })
     }
 
     static func sitePage(_ site: Site, template: String, clauseIndex: Bool) -> PageSpec {
