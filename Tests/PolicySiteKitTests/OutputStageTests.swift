@@ -33,4 +33,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
         #expect(!FileManager.default.fileExists(atPath: stage.staging))
     }
+
+    /// The output folder may be a symbolic link to a folder elsewhere (a web server's): files are
+    /// staged beside the real folder and moved into it; the link stays a link.
+    @Test func anOutputFolderThatIsALinkIsWrittenThrough() async throws {
+        let root = TestSite.temporaryFolder("stage")
+        let real = root + "/www/policies"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/site", withDestinationPath: real)
+        for _ in 0..<2 {
+            let (report, _) = await TestSite.build(output: root + "/site")
+            #expect(report.succeeded, "\(report.diagnostics.filter { $0.severity == .error })")
+        }
+        #expect(FileManager.default.fileExists(atPath: real + "/index.html"))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/site")) == real)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/www") == ["policies"])
+    }
 }

@@ -26,7 +26,9 @@ final class OutputStage: Sendable {
 
     /// Prepares a fresh staging folder beside `output` (an earlier, interrupted build's is removed).
     init(output: String) throws {
-        let standardized = URL(fileURLWithPath: output).standardizedFileURL
+        // An output folder that is a symbolic link (to a web server's folder, say) is staged
+        // beside the folder it points to, so that moving files in is a rename on one disk.
+        let standardized = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         self.output = standardized.path
         staging = standardized.deletingLastPathComponent().appendingPathComponent("." + standardized.lastPathComponent + ".policy-site-staging").path
         var info = stat()
