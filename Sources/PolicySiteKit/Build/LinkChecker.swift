@@ -92,7 +92,11 @@ struct LinkChecker {
     private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: Set<String>], otherFiles: Set<String>,
                               into diagnostics: inout Set<Diagnostic>) {
         for href in page.hrefs {
-            guard let (path, fragment) = resolve(href, from: page.page.components) else { continue }
+            // A link within the page (most of them: contents lists, clause references) needs no
+            // path resolving.
+            let local = href.utf8.first == UInt8(ascii: "#")
+            if local, href.utf8.count == 1 || page.ids.contains(String(href.dropFirst())) { continue }
+            guard let (path, fragment) = local ? (page.path, String(href.dropFirst())) : resolve(href, from: page.page.components) else { continue }
             let location = page.links[href] ?? page.source
             let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
             if path.hasPrefix("../") {
