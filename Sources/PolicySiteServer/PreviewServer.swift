@@ -39,7 +39,7 @@ public final class PreviewServer: Sendable {
 
     let configuration: Configuration
     let state = PreviewState()
-    let cache = ParseCache()
+    let session: BuildSession
     let log: @Sendable (String) -> Void
     let onReady: @Sendable (Int) -> Void
     let onRebuild: @Sendable (Rebuild) -> Void
@@ -52,6 +52,7 @@ public final class PreviewServer: Sendable {
                 onReady: @escaping @Sendable (Int) -> Void = { _ in },
                 onRebuild: @escaping @Sendable (Rebuild) -> Void = { _ in }) {
         self.configuration = configuration
+        session = BuildSession(options: configuration.options)
         self.log = log
         self.onReady = onReady
         self.onRebuild = onRebuild
@@ -96,14 +97,36 @@ public final class PreviewServer: Sendable {
         await group.value?.triggerGracefulShutdown()
     }
 
-    /// Builds the site again (re-parsing only the files whose text changed) and tells open pages.
+    /// Builds the site again (re-parsing only the files whose text changed, and after an edit to a
+    /// policy's text making only what it changes) and tells open pages; then makes the site-wide
+    /// pages the rebuild left for later.
     func rebuild(changed: [String]) async {
+        guard await build(changed: changed) else { return }
         let clock = ContinuousClock()
         let start = clock.now
-        let report = await SiteBuilder(options: configuration.options).build(cache: cache)
-        let parsed = cache.finishBuild()
+        if let report = await session.finishDeferred() {
+            let elapsed = clock.now - start
+            var lines = report.diagnostics.filter { $0.severity == .error }.map(\.description)
+            if configuration.verbose { lines += report.timingLines.map { "  " + $0 } }
+            lines.append(report.succeeded
+                ? "site-wide pages made again in \(String(format: "%.0f ms", Self.seconds(elapsed) * 1000)): \(report.written) written"
+                : "site-wide pages failed: \(report.diagnostics.summary)")
+            log(lines.joined(separator: "\n"))
+        }
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// The build itself; true when it succeeded.
+    private func build(changed: [String]) async -> Bool {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = await session.build(changed: changed)
+        let parsed = session.finishBuild()
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Self.seconds(elapsed)
         var lines = report.diagnostics.map(\.description)
         if configuration.verbose {
             lines += report.timingLines.map { "  " + $0 }
@@ -118,6 +141,7 @@ public final class PreviewServer: Sendable {
         log(lines.joined(separator: "\n"))
         onRebuild(Rebuild(report: report, parsed: parsed, seconds: seconds))
         await state.finishBuild(succeeded: report.succeeded, diagnostics: report.diagnostics)
+        return report.succeeded
     }
 
     /// Polls the source folders and rebuilds on a change; closes the pages' event streams when the

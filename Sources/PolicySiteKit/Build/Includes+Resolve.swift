@@ -15,7 +15,7 @@ extension Includes {
         for publisher in site.publishers { includes.schools[publisher.school.slug] = publisher.school }
         for publisher in site.publishers {
             for policy in publisher.policies {
-                for block in includeBlocks(policy.document.blocks) {
+                for block in policy.includeFences {
                     let (include, d) = Include.parse(block, path: policy.path, lineOffset: policy.bodyLineOffset)
                     diagnostics += d
                     guard let include else { continue }

@@ -76,17 +76,30 @@ struct LinkChecker {
     /// Every broken internal link, reported at its source (or at the page's source for template
     /// links). Pages are checked in parallel against the ids every page has.
     static func check(pages: [SiteRenderer.RenderedPage], otherFiles: Set<String>, baseURL: BaseURL) -> [Diagnostic] {
-        let idsByFile = Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
+        Set(checkEach(pages, idsByFile: idsByFile(pages), otherFiles: otherFiles).values.joined()).sorted()
+    }
+
+    /// Each page's `id` values, by the file it was written to.
+    static func idsByFile(_ pages: [SiteRenderer.RenderedPage]) -> [String: Set<String>] {
+        Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
+    }
+
+    /// The broken links of each of `pages` (by its file; pages with none are left out), checked
+    /// against the ids of every page of the site. A rebuild checks only the pages it made again.
+    static func checkEach(_ pages: [SiteRenderer.RenderedPage], idsByFile: [String: Set<String>],
+                          otherFiles: Set<String>) -> [String: [Diagnostic]] {
         let chunks = max(1, min(pages.count, ProcessInfoCores.count * 4))
-        let found = Mutex<Set<Diagnostic>>([])
+        let found = Mutex<[String: [Diagnostic]]>([:])
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var diagnostics: Set<Diagnostic> = []
+            var byPage: [String: [Diagnostic]] = [:]
             for page in pages[(chunk * pages.count / chunks)..<((chunk + 1) * pages.count / chunks)] {
+                var diagnostics: Set<Diagnostic> = []
                 check(page, idsByFile: idsByFile, otherFiles: otherFiles, into: &diagnostics)
+                if !diagnostics.isEmpty { byPage[page.path] = diagnostics.sorted() }
             }
-            found.withLock { $0.formUnion(diagnostics) }
+            found.withLock { $0.merge(byPage) { a, _ in a } }
         }
-        return found.withLock { $0 }.sorted()
+        return found.withLock { $0 }
     }
 
     private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: Set<String>], otherFiles: Set<String>,

@@ -15,6 +15,8 @@ final class OutputStage: Sendable {
     let output: String
     let staging: String
     private let outputExists: Bool
+    /// True for a rebuild that makes only part of the site: files it did not make are kept.
+    private let keepingOthers: Bool
 
     private struct State {
         var produced: Set<String> = []
@@ -25,7 +27,9 @@ final class OutputStage: Sendable {
     private let state = Mutex(State())
 
     /// Prepares a fresh staging folder beside `output` (an earlier, interrupted build's is removed).
-    init(output: String) throws {
+    /// With `keepingOthers`, `commit` leaves the files this build did not make where they are.
+    init(output: String, keepingOthers: Bool = false) throws {
+        self.keepingOthers = keepingOthers
         // An output folder that is a symbolic link (to a web server's folder, say) is staged
         // beside the folder it points to, so that moving files in is a rename on one disk.
         let standardized = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
@@ -107,7 +111,9 @@ final class OutputStage: Sendable {
             try PosixFile.replace(output + "/" + marker.path, with: marker.bytes)
         }
         try? FileManager.default.removeItem(atPath: staging)
-        result.removed = OutputWriter(folder: output).removeStale(keeping: produced.union([marker.path]))
+        if !keepingOthers {
+            result.removed = OutputWriter(folder: output).removeStale(keeping: produced.union([marker.path]))
+        }
         return result
     }
 

@@ -34,16 +34,21 @@ public final class ParseCache: @unchecked Sendable {
     private var derivedValues: [String: (owner: String, sources: [String], value: any Sendable)] = [:]
     private var seen: Set<String> = []
     private var counts = Counts()
+    /// Each policy's reference scan, reused by a rebuild that changed only policies' text.
+    let referenceScans = ReferenceScanStore()
 
     public init() {}
 
-    /// The counts since the last call, and forgets entries for files this build did not read.
-    public func finishBuild() -> Counts {
+    /// The counts since the last call, and forgets entries for files this build did not read
+    /// (with `forgetting: false`, after a rebuild that made only part of the site, keeps them).
+    public func finishBuild(forgetting: Bool = true) -> Counts {
         lock.lock()
         defer { lock.unlock() }
-        policies = policies.filter { seen.contains($0.key) }
-        schools = schools.filter { seen.contains($0.key) }
-        derivedValues = derivedValues.filter { seen.contains($0.value.owner) }
+        if forgetting {
+            policies = policies.filter { seen.contains($0.key) }
+            schools = schools.filter { seen.contains($0.key) }
+            derivedValues = derivedValues.filter { seen.contains($0.value.owner) }
+        }
         seen = []
         let result = counts
         counts = Counts()

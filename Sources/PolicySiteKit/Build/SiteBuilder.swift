@@ -12,20 +12,23 @@ public struct SiteBuilder: Sendable {
     /// Runs the build. With `write: false` every check runs but the output folder is not touched.
     /// A `cache` kept between builds (the preview server's) re-parses only files whose text changed.
     public func build(write: Bool = true, cache: ParseCache? = nil, progress: (@Sendable (BuildStep) -> Void)? = nil) async -> BuildReport {
+        await run(write: write, cache: cache, progress: progress, remember: false).report
+    }
+
+    /// The whole build; with `remember`, also what a `BuildSession` keeps of it for a rebuild
+    /// (nil when the build did not write).
+    func run(write: Bool, cache: ParseCache?, progress: (@Sendable (BuildStep) -> Void)?,
+             remember: Bool) async -> (report: BuildReport, memory: BuildMemory?) {
         var report = BuildReport()
-        let clock = ContinuousClock()
-        var phaseStart = clock.now
+        var timer = PhaseTimer()
         func finish(_ step: BuildStep) {
-            let now = clock.now
-            let d = now - phaseStart
-            report.timings.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18,
-                                   ProcessMemory.peakResidentMiB()))
-            phaseStart = now
+            timer.finish(step)
+            report.timings = timer.timings
         }
-        func stop() -> BuildReport {
+        func stop() -> (report: BuildReport, memory: BuildMemory?) {
             if options.strict { report.diagnostics = report.diagnostics.promotingWarnings() }
             report.diagnostics.sort()
-            return report
+            return (report, nil)
         }
 
         progress?(.load)
@@ -36,6 +39,7 @@ public struct SiteBuilder: Sendable {
         if write, let d = OutputWriter.checkFolder(options.output, content: options.content, templates: options.templates) {
             report.diagnostics.append(d)
         }
+        let loaded = report.diagnostics
         finish(.load)
 
         progress?(.parse)
@@ -45,6 +49,9 @@ public struct SiteBuilder: Sendable {
         finish(.parse)
 
         progress?(.resolve)
+        // What a reference scan finds depends on the whole site, so a full build scans every policy.
+        cache?.referenceScans.removeAll()
+        let parsedDiagnostics = report.diagnostics
         let resolved = SiteResolver.resolve(site, sources: sources, options: options, cache: cache)
         report.diagnostics += resolved.diagnostics
         finish(.resolve)
@@ -74,7 +81,9 @@ public struct SiteBuilder: Sendable {
         finish(.render)
 
         progress?(.check)
-        report.diagnostics += SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options)
+        let links = LinkChecker.checkEach(rendered.pages, idsByFile: LinkChecker.idsByFile(rendered.pages), otherFiles: Set(files))
+        let siteChecks = SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options, links: links)
+        report.diagnostics += siteChecks
         finish(.check)
         guard let stage, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else {
             stage?.discard()
@@ -91,7 +100,16 @@ public struct SiteBuilder: Sendable {
             report.diagnostics.append(.error("could not write the site: \(error)", at: SourceLocation(path: options.output)))
         }
         finish(.write)
-        return stop()
+        var memory: BuildMemory?
+        if remember, report.succeeded {
+            memory = BuildMemory(sources: sources, loadDiagnostics: loaded, parseDiagnostics: Array(parsedDiagnostics.dropFirst(loaded.count)),
+                                 templates: templates, site: site, resolved: resolved,
+                                 pages: Dictionary(rendered.pages.map { ($0.path, $0) }) { a, _ in a },
+                                 links: links, files: files,
+                                 siteWideChecks: SiteChecks.siteWide(rendered: rendered, files: files, templates: templates, options: options))
+        }
+        let result = stop()
+        return (result.report, memory)
     }
 
     /// Makes the non-page files (feeds, calendars, JSON, search indexes) in parallel, handing each

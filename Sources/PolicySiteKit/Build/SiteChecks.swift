@@ -3,12 +3,21 @@
 enum SiteChecks {
     /// `files` are the paths of every output that is not a page. (Each page's bytes were checked
     /// for anything unsafe to publish as it was rendered; those findings are reported here.)
-    static func run(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions) -> [Diagnostic] {
-        var diagnostics = LinkChecker.check(pages: rendered.pages, otherFiles: Set(files), baseURL: options.baseURL)
-        diagnostics += duplicatePaths(pages: rendered.pages, files: files, content: options.content)
+    /// `links` are the broken links found on each page, when the caller checked them already.
+    static func run(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions,
+                    links: [String: [Diagnostic]]? = nil) -> [Diagnostic] {
+        var diagnostics = links.map { Set($0.values.joined()).sorted() }
+            ?? LinkChecker.check(pages: rendered.pages, otherFiles: Set(files), baseURL: options.baseURL)
+        diagnostics += siteWide(rendered: rendered, files: files, templates: templates, options: options)
         diagnostics += rendered.pages.flatMap(\.unsafe)
-        diagnostics += TemplateCheck.unknownKeys(templates.tags, paths: templates.paths, vocabularies: rendered.vocabularies)
         return diagnostics
+    }
+
+    /// The checks of the site as a whole rather than of one page: paths made twice, template keys
+    /// no page gives.
+    static func siteWide(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions) -> [Diagnostic] {
+        duplicatePaths(pages: rendered.pages, files: files, content: options.content)
+            + TemplateCheck.unknownKeys(templates.tags, paths: templates.paths, vocabularies: rendered.vocabularies)
     }
 
     /// Two sources that would make the same file: reported at each later source, naming the first.

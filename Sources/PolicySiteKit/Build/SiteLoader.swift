@@ -33,22 +33,7 @@ enum SiteLoader {
         var containment = Containment(content: content, root: root)
 
         func read(_ path: String) -> SourceText? {
-            if let d = containment.check(path) { diagnostics.append(d); return nil }
-            if let problem = PosixFile.regularFileProblem(path) { diagnostics.append(.error(problem, at: SourceLocation(path: path))); return nil }
-            let bytes: [UInt8]
-            switch PosixFile.readAll(path, limit: maximumFileSize) {
-            case .success(let b): bytes = b
-            case .failure(.tooLarge):
-                diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
-                return nil
-            case .failure(.unreadable):
-                diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
-                return nil
-            }
-            switch SourceText.decode(bytes, path: path) {
-            case .success(let text): return text
-            case .failure(let d): diagnostics.append(d); return nil
-            }
+            readSource(path, containment: &containment, diagnostics: &diagnostics)
         }
 
         let configPath = content + "/site.yml"
@@ -105,6 +90,35 @@ enum SiteLoader {
             sources.schools.append(school)
         }
         return (sources, diagnostics)
+    }
+
+    /// Reads one file of the content folder again (a rebuild after it was edited), with the same
+    /// checks as a full load.
+    static func reload(_ path: String, content: String) -> (SourceText?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var containment = Containment(content: content, root: URL(fileURLWithPath: content).resolvingSymlinksInPath().path)
+        let text = readSource(path, containment: &containment, diagnostics: &diagnostics)
+        return (text, diagnostics)
+    }
+
+    /// A source file's checked text: inside the content folder, a regular file, not too large, UTF-8.
+    static func readSource(_ path: String, containment: inout Containment, diagnostics: inout [Diagnostic]) -> SourceText? {
+        if let d = containment.check(path) { diagnostics.append(d); return nil }
+        if let problem = PosixFile.regularFileProblem(path) { diagnostics.append(.error(problem, at: SourceLocation(path: path))); return nil }
+        let bytes: [UInt8]
+        switch PosixFile.readAll(path, limit: maximumFileSize) {
+        case .success(let b): bytes = b
+        case .failure(.tooLarge):
+            diagnostics.append(.error("file is larger than \(maximumFileSize / 1024 / 1024) MB; split it", at: SourceLocation(path: path)))
+            return nil
+        case .failure(.unreadable):
+            diagnostics.append(.error("file could not be read", at: SourceLocation(path: path)))
+            return nil
+        }
+        switch SourceText.decode(bytes, path: path) {
+        case .success(let text): return text
+        case .failure(let d): diagnostics.append(d); return nil
+        }
     }
 
     static func visibleEntries(_ folder: String) -> [String] {

@@ -27,7 +27,7 @@ enum SiteResolver {
         resolved.diagnostics += checkLineage(site)
         PeoplePages.resolve(site, sources: sources, into: &resolved)
         GovernancePages.resolve(site, options: options, into: &resolved)
-        ReferencePhase.resolve(site, sources: sources, options: options, into: &resolved)
+        ReferencePhase.resolve(site, sources: sources, options: options, scans: cache?.referenceScans, into: &resolved)
         SearchPages.add(to: &resolved, site: site, sources: sources, options: options, cache: cache)
         return resolved
     }

@@ -25,7 +25,7 @@ enum GovernancePages {
         return PageSpec(path: path, title: "\(version.title) (adopted \(date), superseded)", template: "policy", section: .publishers,
                         breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path), (current.title, publisher.path(of: current))],
                         description: "Superseded version of \(version.title) – \(publisher.school.name)",
-                        source: SourceLocation(path: version.path)) { env in
+                        source: SourceLocation(path: version.path), dependsOn: [.of(current)]) { env in
             var renderer = PolicyBodyRenderer(policy: version, includes: includes)
             let body = renderer.render()
             var context = CorePages.policyContext(version, in: publisher, body: body)
@@ -42,7 +42,7 @@ enum GovernancePages {
                         section: .publishers,
                         breadcrumbs: [("Home", .root), (name, publisher.path), (policy.title, policyPath)],
                         description: "How \(name)’s \(policy.title) differs from \(otherName)’s",
-                        source: SourceLocation(path: policy.path)) { env in
+                        source: SourceLocation(path: policy.path), dependsOn: [.of(policy), .of(partner.policy)]) { env in
             let comparison = TextComparison(old: partner.policy.textUnits, new: policy.textUnits)
             let labels = ChangeContext.KindLabels(added: "Only in \(name)’s", removed: "Only in \(otherName)’s", reworded: "Reworded")
             let entries = ChangeContext.entries(comparison, on: env.path, oldPage: otherPath, newPage: policyPath, labels: labels)

@@ -42,6 +42,8 @@ public struct Policy: Sendable {
     public var bodyLineOffset: Int
     public var outline: Outline
     public var forms: [Form]
+    /// The ```include fences of the body, in lists and quotes too, found once when it is parsed.
+    public var includeFences: [CodeBlock] = []
     /// `TextFingerprint` of the body, printed on forms and on the policy page.
     public var fingerprint: String
     /// Where each front-matter field's value is in the file, by field name (`review_due`).

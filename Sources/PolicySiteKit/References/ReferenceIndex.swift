@@ -50,8 +50,10 @@ struct ReferenceIndex: Sendable {
 
     /// Scans every policy once, policies in parallel, then merges the results in site order so the
     /// indexes are the same on every run. `sourceTexts` (file path → text) lets warnings point at
-    /// the phrase.
-    static func build(site: Site, legislation: Legislation, scanner: ReferenceScanner, sourceTexts: [String: String]) -> ReferenceIndex {
+    /// the phrase. With a `store`, a policy whose text is unchanged since the scan kept there is
+    /// not scanned again.
+    static func build(site: Site, legislation: Legislation, scanner: ReferenceScanner, sourceTexts: [String: String],
+                      store: ReferenceScanStore? = nil) -> ReferenceIndex {
         let jobs = site.publishers.flatMap { publisher in publisher.policies.map { (publisher.school.slug, $0) } }
         // Synchronous so the single-threaded fuzz pipeline can call it too; the scans still run on
         // every core, each into its own slot.
@@ -59,7 +61,13 @@ struct ReferenceIndex: Sendable {
             let slots = ScanSlots(base: buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
                 let job = jobs[i]
-                slots.base?.advanced(by: i).initialize(to: scan(job.1, publisher: job.0, legislation: legislation, scanner: scanner, sourceText: sourceTexts[job.1.path]))
+                let text = sourceTexts[job.1.path]
+                var found = text.flatMap { store?.scan(path: job.1.path, text: $0) }
+                if found == nil {
+                    found = scan(job.1, publisher: job.0, legislation: legislation, scanner: scanner, sourceText: text)
+                    if let store, let text, let found { store.keep(found, path: job.1.path, text: text) }
+                }
+                slots.base?.advanced(by: i).initialize(to: found ?? PolicyScan())
             }
             initialized = jobs.count
         }

@@ -2,7 +2,8 @@
 /// policy's references once, and adds the linker, the clause index, the legislation pages and
 /// the publisher-page notes to the resolved site.
 enum ReferencePhase {
-    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, into resolved: inout ResolvedSite) {
+    static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, scans: ReferenceScanStore? = nil,
+                        into resolved: inout ResolvedSite) {
         var legislation = Legislation()
         var dataPath = options.content + "/data/legislation.yml"
         if let data = sources.data["legislation"] {
@@ -16,12 +17,12 @@ enum ReferencePhase {
             for policy in school.policies { texts[policy.source.path] = policy.source.text }
         }
         let scanner = ReferenceScanner(site: site, legislation: legislation)
-        let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts)
+        let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts, store: scans)
         resolved.diagnostics += index.diagnostics
         resolved.linkers.append(ReferenceLinker(scanner: scanner, legislation: legislation, found: index.found))
         if !site.policies.isEmpty { resolved.pages.append(ClauseIndexPage.spec(site, contentFolder: options.content)) }
-        resolved.pages += LegislationPages.specs(legislation, index: index, site: site, dataPath: dataPath)
         let places = CitingPlaces(site: site)
+        resolved.pages += LegislationPages.specs(legislation, index: index, places: places, dataPath: dataPath)
         for publisher in site.publishers {
             if let addition = PublisherReferenceNotes.addition(for: publisher.school.slug, index: index, legislation: legislation, places: places) {
                 resolved.publisherAdditions[publisher.school.slug, default: []].append(addition)

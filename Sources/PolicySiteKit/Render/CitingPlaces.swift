@@ -1,21 +1,20 @@
-/// Looks up the publisher, policy and anchor a `Citing` points at, through dictionaries built once.
+/// Looks up the publisher, policy and anchor a `Citing` points at, through a dictionary of
+/// policies built once (anchors through each policy's own index of ids).
 struct CitingPlaces: Sendable {
     private struct PolicyPlace: Sendable {
         var page: SitePath
         var title: String
+        var outline: Outline
     }
 
     private var publisherNames: [Slug: String] = [:]
     private var policies: [String: PolicyPlace] = [:]
-    private var anchors: [String: Anchor] = [:]
 
     init(site: Site) {
         for publisher in site.publishers {
             publisherNames[publisher.school.slug] = publisher.school.name
             for policy in publisher.policies {
-                let key = "\(publisher.school.slug)/\(policy.slug)"
-                policies[key] = PolicyPlace(page: publisher.path(of: policy), title: policy.title)
-                for anchor in policy.outline.anchors { anchors[key + "#" + anchor.id] = anchor }
+                policies["\(publisher.school.slug)/\(policy.slug)"] = PolicyPlace(page: publisher.path(of: policy), title: policy.title, outline: policy.outline)
             }
         }
     }
@@ -28,7 +27,7 @@ struct CitingPlaces: Sendable {
         let key = "\(place.publisher)/\(place.policy)"
         guard let policy = policies[key] else { return nil }
         var entry: [String: Any] = ["policyTitle": policy.title, "policyHref": env.link(to: policy.page)]
-        if let id = place.anchorID, let anchor = anchors[key + "#" + id] {
+        if let id = place.anchorID, let anchor = policy.outline.anchor(id: id) {
             let (label, text) = anchor.indexEntry
             entry["href"] = env.link(to: policy.page, fragment: id)
             entry["label"] = label

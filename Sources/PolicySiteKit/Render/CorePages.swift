@@ -32,7 +32,7 @@ enum CorePages {
         let school = publisher.school
         return PageSpec(path: publisher.path, title: school.name, template: "publisher", section: .publishers,
                         breadcrumbs: [("Home", .root)], description: "Policies of \(school.name)",
-                        source: SourceLocation(path: school.path)) { env in
+                        source: SourceLocation(path: school.path), dependsOn: [.publisher(school.slug)]) { env in
             let policies: [[String: Any]] = publisher.policies.map { policy in
                 [
                     "title": policy.title,
@@ -61,7 +61,8 @@ enum CorePages {
         PageSpec(path: publisher.path(of: policy), title: policy.title, template: "policy", section: .publishers,
                  breadcrumbs: [("Home", .root), (publisher.school.name, publisher.path)],
                  description: "\(policy.title) – \(publisher.school.name)",
-                 source: SourceLocation(path: policy.path)) { env in
+                 source: SourceLocation(path: policy.path),
+                 dependsOn: [.of(policy)] + (lineage?.partners(of: policy).map { .of($0.policy) } ?? [])) { env in
             var renderer = PolicyBodyRenderer(policy: policy, linkers: linkers, formPageHref: FormPages.href, includes: includes)
             let body = renderer.render()
             return PageContent(context: policyContext(policy, in: publisher, body: body)

@@ -37,7 +37,7 @@ enum FormPages {
         return PageSpec(path: path(of: form, policy: policy, in: publisher), title: form.title, template: "form", section: .publishers,
                         breadcrumbs: [("Home", .root), (school.name, publisher.path), (policy.title, policyPath)],
                         description: "\(form.title): \(policy.title), \(school.name). Prints on one A4 page.",
-                        source: form.location) { env in
+                        source: form.location, dependsOn: [.of(policy)]) { env in
             var renderer = PolicyBodyRenderer(policy: policy)
             renderer.formParts(form)
             return PageContent(context: [

@@ -5,9 +5,8 @@ enum LegislationPages {
     static let folder = SitePath.fixed("legislation")
     static func path(of act: Slug) -> SitePath { folder.appending(act) }
 
-    static func specs(_ legislation: Legislation, index: ReferenceIndex, site: Site, dataPath: String) -> [PageSpec] {
+    static func specs(_ legislation: Legislation, index: ReferenceIndex, places: CitingPlaces, dataPath: String) -> [PageSpec] {
         guard !legislation.isEmpty else { return [] }
-        let places = CitingPlaces(site: site)
         var specs = [listing(legislation, index: index, dataPath: dataPath)]
         for act in legislation.acts {
             specs.append(page(act, legislation: legislation, citations: index.citations[act.slug] ?? [], places: places))

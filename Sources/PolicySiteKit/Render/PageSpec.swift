@@ -23,6 +23,29 @@ struct PageContent {
 /// Adds values to another page's template context (publisher pages get notes from later phases).
 typealias PageContextAddition = @Sendable (PageEnvironment) -> [String: Any]
 
+/// What a page or file is made from, so that a rebuild after an edit knows what to make again:
+/// one policy (its page, forms, earlier versions), one publisher (its pages, its search index), or
+/// the whole site (the clause index, legislation, feeds, export: anything read from every policy).
+enum PageScope: Hashable, Sendable {
+    case site
+    case publisher(Slug)
+    case policy(Slug, Slug)
+
+    /// The scope of `policy`'s own outputs.
+    static func of(_ policy: Policy) -> PageScope { .policy(policy.school, policy.slug) }
+
+    /// True when an edit to the text of `policy` (which left what other pages read of it unchanged)
+    /// can change an output in this scope.
+    func isAffected(byTextOf policy: PageScope) -> Bool {
+        switch (self, policy) {
+        case (.site, _): true
+        case (.publisher(let a), .policy(let b, _)): a == b
+        case (.policy, .policy): self == policy
+        default: false
+        }
+    }
+}
+
 /// One HTML page to render: where it goes, its title and template, and how to build its context.
 struct PageSpec: Sendable {
     var path: SitePath
@@ -33,12 +56,15 @@ struct PageSpec: Sendable {
     var description: String? = nil
     /// Where problems with this page are reported when no better source is known.
     var source: SourceLocation
+    /// What the page shows: a rebuild after an edit makes it again only if the edit is in one of these.
+    var dependsOn: [PageScope] = [.site]
     var makeContent: @Sendable (PageEnvironment) -> PageContent
 }
 
 /// A non-HTML output (feed, calendar, JSON) with the source it is reported against.
 struct FileSpec: Sendable {
     var path: String
+    var dependsOn: [PageScope] = [.site]
     var make: @Sendable (Site, BuildOptions) -> [UInt8]
 }
 
@@ -46,4 +72,7 @@ struct FileSpec: Sendable {
 /// build need not hold them; `make` returns their paths.
 struct FileBatchSpec: Sendable {
     var make: @Sendable (Site, BuildOptions, _ output: @Sendable (OutputFile) -> Void) -> [String]
+    /// Makes only the files of these publishers (none of the site's own), for a rebuild after an
+    /// edit in them; nil when the batch has no per-publisher files.
+    var makePublishers: (@Sendable (Site, BuildOptions, Set<Slug>, _ output: @Sendable (OutputFile) -> Void) -> [String])? = nil
 }

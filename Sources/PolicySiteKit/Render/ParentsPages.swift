@@ -24,7 +24,7 @@ enum ParentsPages {
         return PageSpec(path: path(publisher), title: "Parents and carers: \(school.name)", template: "parents", section: .publishers,
                         breadcrumbs: [("Home", .root), (school.name, publisher.path)],
                         description: "What \(school.name)’s policies ask of parents and carers, how to raise a concern and whom to contact",
-                        source: SourceLocation(path: school.path)) { env in
+                        source: SourceLocation(path: school.path), dependsOn: [.publisher(school.slug)]) { env in
             let policies: [[String: Any]] = policies(of: publisher).map { policy in
                 ["title": policy.title, "href": env.link(to: publisher.path(of: policy)),
                  "version": policy.version ?? "", "hasVersion": policy.version != nil]

@@ -51,9 +51,12 @@ enum SearchIndex {
     /// part is done; only each part's terms are kept for the site-wide scope), and returns their
     /// paths. With a cache (the preview server's), a publisher whose sources have not changed
     /// since the last build reuses its part, and in a publisher that changed only the changed
-    /// policies are read for words again; the site-wide scope is merged again.
-    static func write(site: Site, sources: SiteSources, cache: ParseCache?, output: @Sendable (OutputFile) -> Void) -> [String] {
-        let parts = site.publishers.concurrentMap { publisher -> PublisherPart in
+    /// policies are read for words again; the site-wide scope is merged again. With `only`, just
+    /// those publishers' files are made, and not the site-wide scope's.
+    static func write(site: Site, sources: SiteSources, cache: ParseCache?, only: Set<Slug>? = nil,
+                      output: @Sendable (OutputFile) -> Void) -> [String] {
+        let publishers = only.map { only in site.publishers.filter { only.contains($0.school.slug) } } ?? site.publishers
+        let parts = publishers.concurrentMap { publisher -> PublisherPart in
             var made: PublisherPart
             if let cache {
                 let school = sources.schools.first { $0.slug == publisher.school.slug }
@@ -72,10 +75,13 @@ enum SearchIndex {
             made.files = []
             return made
         }
-        let site = siteFiles(parts)
+        let site = only == nil ? siteFiles(parts) : []
         for file in site { output(file) }
         return parts.flatMap(\.paths) + site.map(\.path)
     }
+
+    /// The folder of a publisher's own index files.
+    static func folder(of publisher: Slug) -> String { "search/\(publisher)/" }
 
     /// A policy's records with their terms.
     static func indexed(_ policy: Policy) -> IndexedPolicy {
@@ -93,7 +99,7 @@ enum SearchIndex {
         }
         let terms = TermPostings.merged(perPolicy.map(\.terms), recordCounts: perPolicy.map(\.records.count))
         let slug = publisher.school.slug.rawValue
-        let folder = "search/\(slug)/"
+        let folder = folder(of: publisher.school.slug)
         let (chunkFiles, starts) = chunks(records, of: publisher)
         var part = PublisherPart(slug: slug, name: publisher.school.name, recordCount: records.count, chunkStarts: starts,
                                  terms: terms, files: [])

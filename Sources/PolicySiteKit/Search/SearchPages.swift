@@ -13,9 +13,11 @@ enum SearchPages {
         resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache", clauseIndex: clauseIndex))
         for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site, clauseIndex: clauseIndex)) }
         // Made in the render phase and handed to the output as they are made.
-        resolved.fileBatches.append(FileBatchSpec { site, _, output in
+        resolved.fileBatches.append(FileBatchSpec(make: { site, _, output in
             SearchIndex.write(site: site, sources: sources, cache: cache, output: output)
-        })
+        }, makePublishers: { site, _, publishers, output in
+            SearchIndex.write(site: site, sources: sources, cache: cache, only: publishers, output: output)
+        }))
     }
 
     static func sitePage(_ site: Site, template: String, clauseIndex: Bool) -> PageSpec {
@@ -36,7 +38,7 @@ enum SearchPages {
         let name = publisher.school.name
         return PageSpec(path: path(for: publisher), title: "Search \(name) policies", template: "search", section: .search,
                         breadcrumbs: [("Home", .root), (name, publisher.path)], description: "Search the policies of \(name)",
-                        source: SourceLocation(path: publisher.school.path)) { env in
+                        source: SourceLocation(path: publisher.school.path), dependsOn: [.publisher(publisher.school.slug)]) { env in
             let clauses = clauseIndex && !publisher.policies.isEmpty ? env.link(to: ClauseIndexPage.path, fragment: "publisher-\(publisher.school.slug)") : nil
             var context = common(env, publishers: [publisher], scope: path(for: publisher), clauseIndex: clauses)
             context["heading"] = "Search \(name) policies"
