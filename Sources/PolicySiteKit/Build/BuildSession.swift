@@ -128,18 +128,31 @@ public final class BuildSession: @unchecked Sendable {
         memory.loadDiagnostics = diagnostics
         timer.finish(.load)
 
-        let (site, parseDiagnostics) = await SiteBuilder.parse(memory.sources, cache: cache)
+        // Parse: only the edited policies, put in the last build's site in place of their old text.
+        var site = old.site
+        var indexes: [String: (publisher: Int, policy: Int)] = [:]
+        for (i, publisher) in site.publishers.enumerated() {
+            for (j, policy) in publisher.policies.enumerated() { indexes[policy.path] = (i, j) }
+        }
+        var parseDiagnostics = memory.parseDiagnostics.filter { !changed.contains($0.location.path) }
+        var scopes: [PageScope] = []
+        for path in changed.sorted() {
+            guard let place = places[path], let index = indexes[path] else { return nil }
+            let before = site.publishers[index.publisher].policies[index.policy]
+            let source = memory.sources.schools[place.school].policies[place.policy]
+            let (parsed, policyDiagnostics) = cache.policy(source.source, school: before.school, slug: source.slug)
+            parseDiagnostics += policyDiagnostics
+            guard var after = parsed else { continue }
+            // Earlier versions depend on the adoption date, which the surface includes.
+            after.history = before.history
+            guard PolicySurface(before) == PolicySurface(after) else { return nil }
+            site.publishers[index.publisher].policies[index.policy] = after
+            scopes.append(.of(after))
+        }
         diagnostics += parseDiagnostics
         memory.parseDiagnostics = parseDiagnostics
         timer.finish(.parse)
         if diagnostics.hasErrors { return failed(diagnostics, changed: changed, timer: timer) }
-        let oldPolicies = Dictionary(old.site.policies.map { ($0.path, $0) }) { a, _ in a }
-        let newPolicies = Dictionary(site.policies.map { ($0.path, $0) }) { a, _ in a }
-        var scopes: [PageScope] = []
-        for path in changed {
-            guard let before = oldPolicies[path], let after = newPolicies[path], PolicySurface(before) == PolicySurface(after) else { return nil }
-            scopes.append(.of(after))
-        }
 
         let resolved = SiteResolver.resolve(site, sources: memory.sources, options: options, cache: cache)
         diagnostics += resolved.diagnostics
