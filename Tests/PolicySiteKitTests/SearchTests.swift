@@ -118,6 +118,15 @@ import Testing
         }
     }
 
+    /// A small publisher's records are one chunk, a mid-sized one's in chunks of about 16 KB, a
+    /// large one's of about 4 KB.
+    @Test func chunkSizeFollowsThePublishersText() {
+        #expect(SearchIndex.chunkTarget(text: 0) == .max)
+        #expect(SearchIndex.chunkTarget(text: SearchIndex.singleChunkText - 1) == .max)
+        #expect(SearchIndex.chunkTarget(text: SearchIndex.singleChunkText) == SearchIndex.smallChunkTarget)
+        #expect(SearchIndex.chunkTarget(text: SearchIndex.smallPublisherText) == SearchIndex.chunkTarget)
+    }
+
     /// List items under "Appendix 1 / How to Stay ‘Cybersafe’" belong to that heading's anchor.
     @Test(arguments: ["ashley-college", "roe-green-junior-school"])
     func imeiIsUnderTheCybersafeHeadingOfAppendix1(_ publisher: String) async throws {
@@ -147,6 +156,9 @@ import Testing
         let hits = publisher.records(of: "imei").compactMap { publisher.hit($0) }
         #expect(hits.map(\.anchor) == ["how-to-stay-cybersafe-dos-and-donts-for-school-staff"])
         #expect(hits.first?.policy == "digital-safety-and-acceptable-use")
+        // Ashley College has about 20 KB of text: one chunk, and its terms in meta.json.
+        let files = try FileManager.default.contentsOfDirectory(atPath: site + "/search/ashley-college").sorted()
+        #expect(files == ["index.html", "meta.json", "r-0.json"])
 
         var all = try #require(SearchIndexReader(site: site, scope: "search/"))
         let everywhere = all.records(of: "imei").compactMap { all.hit($0) }

@@ -32,7 +32,9 @@ struct LinkChecker {
                 }
                 var k = j
                 while k < n, html[k] != 0x22 { k += 1 }
-                let value = unescape(String(decoding: html[j..<k], as: UTF8.self))
+                let raw = UnsafeBufferPointer(rebasing: html[j..<k])
+                var value = String(decoding: raw, as: UTF8.self)
+                if raw.contains(0x26) { value = unescape(value) }
                 if isID { result.ids.insert(value) } else { result.hrefs.append(value) }
                 i = k
             }
@@ -41,7 +43,7 @@ struct LinkChecker {
     }
 
     static func unescape(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(0x26) else { return s }
         return s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
     }
@@ -49,28 +51,65 @@ struct LinkChecker {
     /// Resolves `href` from a page in `folder` to a path under the output root and a fragment;
     /// nil for links that leave the site (a scheme, or `..` above the root).
     static func resolve(_ href: String, from folder: [String]) -> (path: String, fragment: String?)? {
-        guard !HTML.isExternal(href) else { return nil }
-        var target = href
-        var fragment: String? = nil
-        if let hash = target.firstIndex(of: "#") {
-            fragment = String(target[target.index(after: hash)...])
-            target = String(target[..<hash])
-        }
-        if let q = target.firstIndex(of: "?") { target = String(target[..<q]) }
-        var parts = target.hasPrefix("/") ? [] : folder
-        if target.isEmpty { return ((folder.isEmpty ? "" : folder.joined(separator: "/") + "/") + "index.html", fragment) }
-        for piece in target.split(separator: "/", omittingEmptySubsequences: false) {
-            switch piece {
-            case "", ".": continue
-            case "..":
-                if parts.isEmpty { return ("../", fragment) }
-                parts.removeLast()
-            default: parts.append(String(piece))
+        resolve(href, from: Folder(folder))
+    }
+
+    /// A page's folder as the UTF-8 bytes of its path, where each component ends: made once per
+    /// page, so resolving each of its links is a walk over bytes.
+    struct Folder {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+
+        init(_ components: [String]) {
+            for component in components {
+                if !bytes.isEmpty { bytes.append(0x2F) }
+                bytes.append(contentsOf: component.utf8)
+                ends.append(bytes.count)
             }
         }
-        var path = parts.joined(separator: "/")
-        if target.hasSuffix("/") || path.isEmpty { path += path.isEmpty ? "index.html" : "/index.html" }
-        return (path, fragment)
+    }
+
+    /// `resolve(_:from:)` for a folder read once: the same result, from the href's bytes.
+    static func resolve(_ href: String, from folder: Folder) -> (path: String, fragment: String?)? {
+        guard !HTML.isExternal(href) else { return nil }
+        var href = href
+        return href.withUTF8 { h -> (path: String, fragment: String?) in
+            var end = h.count
+            var fragment: String? = nil
+            if let hash = h.firstIndex(of: 0x23) {
+                fragment = String(decoding: UnsafeBufferPointer(rebasing: h[(hash + 1)...]), as: UTF8.self)
+                end = hash
+            }
+            if let q = h[..<end].firstIndex(of: 0x3F) { end = q }
+            if end == 0 { return ((folder.bytes.isEmpty ? "" : String(decoding: folder.bytes, as: UTF8.self) + "/") + "index.html", fragment) }
+            var out: [UInt8] = []
+            var ends: [Int] = []
+            if h[0] != 0x2F {
+                out = folder.bytes
+                ends = folder.ends
+            }
+            out.reserveCapacity(out.count + end + 11)
+            var start = 0
+            while start <= end {
+                var stop = start
+                while stop < end, h[stop] != 0x2F { stop += 1 }
+                let length = stop - start
+                if length == 0 || (length == 1 && h[start] == 0x2E) {
+                    // "" or "."
+                } else if length == 2 && h[start] == 0x2E && h[start + 1] == 0x2E {
+                    guard !ends.isEmpty else { return ("../", fragment) }
+                    ends.removeLast()
+                    out.removeSubrange((ends.last ?? 0)...)
+                } else {
+                    if !ends.isEmpty { out.append(0x2F) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: h[start..<stop]))
+                    ends.append(out.count)
+                }
+                start = stop + 1
+            }
+            if h[end - 1] == 0x2F || out.isEmpty { out.append(contentsOf: out.isEmpty ? Array("index.html".utf8) : Array("/index.html".utf8)) }
+            return (String(decoding: out, as: UTF8.self), fragment)
+        }
     }
 
     /// Every broken internal link, reported at its source (or at the page's source for template
@@ -104,12 +143,13 @@ struct LinkChecker {
 
     private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: Set<String>], otherFiles: Set<String>,
                               into diagnostics: inout Set<Diagnostic>) {
+        let folder = Folder(page.page.components)
         for href in page.hrefs {
             // A link within the page (most of them: contents lists, clause references) needs no
             // path resolving.
             let local = href.utf8.first == UInt8(ascii: "#")
             if local, href.utf8.count == 1 || page.ids.contains(String(href.dropFirst())) { continue }
-            guard let (path, fragment) = local ? (page.path, String(href.dropFirst())) : resolve(href, from: page.page.components) else { continue }
+            guard let (path, fragment) = local ? (page.path, String(href.dropFirst())) : resolve(href, from: folder) else { continue }
             let location = page.links[href] ?? page.source
             let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
             if path.hasPrefix("../") {

@@ -5,17 +5,41 @@ import Foundation
 /// template or generator bug fails the build instead of publishing; the fuzz target runs it on
 /// every page it makes. Expects what the generator writes (a tag scanner, not a full HTML parser).
 public enum OutputSafety {
+    // The sets below are switches: every tag and attribute of every page is looked up in them,
+    // and comparing a short string is cheaper than hashing it.
+
     /// Elements that embed other documents or rewrite the page's base; none belongs on a page.
-    static let forbiddenElements: Set<String> = ["iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal"]
-    /// Attributes that make the browser fetch a URL, by element.
-    static let fetchAttributes: [String: Set<String>] = [
-        "script": ["src"], "img": ["src", "srcset"], "link": ["href"], "source": ["src", "srcset"],
-        "video": ["src", "poster"], "audio": ["src"], "track": ["src"], "input": ["src"],
-    ]
+    static func isForbidden(element name: String) -> Bool {
+        switch name {
+        case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "portal": return true
+        default: return false
+        }
+    }
+
+    /// Attributes that make the browser fetch a URL, by element (nil when the element fetches nothing).
+    static func fetchAttributes(of element: String) -> Set<String>? {
+        switch element {
+        case "script", "audio", "track", "input": return ["src"]
+        case "img", "source": return ["src", "srcset"]
+        case "link": return ["href"]
+        case "video": return ["src", "poster"]
+        default: return nil
+        }
+    }
+
     /// Attributes whose values the checks read; other values are skipped, not decoded.
-    static let checkedValues: Set<String> = linkAttributes.union(["srcset", "poster", "rel", "http-equiv", "content"])
+    static func isCheckedValue(_ attribute: String) -> Bool {
+        isLinkAttribute(attribute) || attribute == "srcset" || attribute == "poster" || attribute == "rel" || attribute == "http-equiv" || attribute == "content"
+    }
+
     /// Attributes whose URL a click or a submit follows.
-    static let linkAttributes: Set<String> = ["href", "src", "action", "formaction", "xlink:href"]
+    static func isLinkAttribute(_ attribute: String) -> Bool {
+        switch attribute {
+        case "href", "src", "action", "formaction", "xlink:href": return true
+        default: return false
+        }
+    }
+
     /// `<link rel=…>` values a browser does not fetch.
     static let unfetchedLinkRelations: Set<String> = ["canonical", "alternate", "license", "author", "help"]
 
@@ -39,15 +63,15 @@ public enum OutputSafety {
     static func check(_ tag: TagScanner.Tag, scanner: inout TagScanner, policies: inout [String]) -> [String] {
         var problems: [String] = []
         let name = tag.name
-        if forbiddenElements.contains(name) { problems.append("has a <\(name)> element") }
+        if isForbidden(element: name) { problems.append("has a <\(name)> element") }
         for (attribute, value) in tag.attributes {
             if attribute.hasPrefix("on") { problems.append("has an \(attribute)= attribute on <\(name)>") }
             if attribute == "style" { problems.append("has a style= attribute on <\(name)>") }
-            if linkAttributes.contains(attribute), !HTML.isSafeLink(value) {
+            if isLinkAttribute(attribute), !HTML.isSafeLink(value) {
                 problems.append("has a \(HTML.scheme(of: value) ?? "?"): URL in \(attribute)= on <\(name)>")
             }
         }
-        guard var fetches = fetchAttributes[name] else { return problems + check(element: tag, scanner: &scanner, policies: &policies) }
+        guard var fetches = fetchAttributes(of: name) else { return problems + check(element: tag, scanner: &scanner, policies: &policies) }
         if name == "link" {
             let rel = Set((tag.value(of: "rel") ?? "").lowercased().split(separator: " ").map(String.init))
             if !rel.isEmpty && rel.isSubset(of: unfetchedLinkRelations) { fetches = [] }
@@ -154,7 +178,7 @@ struct TagScanner {
                     let valueStart = quoted ? i + 1 : i
                     i = quoted ? next(quote, from: valueStart) : valueStart
                     if !quoted { while i < bytes.count, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: ">") { i += 1 } }
-                    if OutputSafety.checkedValues.contains(name) {
+                    if OutputSafety.isCheckedValue(name) {
                         let raw = UnsafeBufferPointer(rebasing: bytes[valueStart..<min(i, bytes.count)])
                         value = String(decoding: raw, as: UTF8.self)
                         if raw.contains(UInt8(ascii: "&")) { value = Self.decodeEntities(value) }
@@ -167,8 +191,15 @@ struct TagScanner {
         }
     }
 
+    /// A tag or attribute name in lower case; ASCII names (all of the generator's) without
+    /// Unicode case mapping.
     private static func lowercased(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self).lowercased()
+        let name = UnsafeBufferPointer(rebasing: slice)
+        guard name.allSatisfy({ $0 < 0x80 }) else { return String(decoding: name, as: UTF8.self).lowercased() }
+        return String(unsafeUninitializedCapacity: name.count) { out in
+            for (k, b) in name.enumerated() { out[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            return name.count
+        }
     }
 
     /// After a start tag: true when the element closes at once (`<script …></script>`), and moves past it.

@@ -9,7 +9,8 @@
 ///   the rest of the term, a space, and the term's record numbers as gaps in a base-32 code;
 /// - `search/<publisher>/r-<n>.json`: a chunk of records (policy, anchor, label, text), fetched
 ///   only for the results on screen; the site-wide scope reuses the publishers' chunks. A small
-///   publisher's chunks are larger, so it has fewer files.
+///   publisher's chunks are larger (a very small publisher's records are one chunk), so it has
+///   fewer files.
 ///
 /// A scope is `search/` (the whole site, record numbers counted across publishers in order) or
 /// `search/<publisher>/`. Publisher slugs cannot contain a dot, so the files never collide with them.
@@ -42,9 +43,13 @@ enum SearchIndex {
     /// A record chunk is closed once its text reaches this many bytes...
     static let chunkTarget = 4 * 1024
     /// ...or this many for a publisher with less than `smallPublisherText` bytes of text: fewer
-    /// files, while a page of ten results still fetches at most about 100 KB of chunks.
-    static let smallChunkTarget = 8 * 1024
+    /// files, while a page of ten results still fetches at most about 64 KB of chunks...
+    static let smallChunkTarget = 16 * 1024
     static let smallPublisherText = 64 * 1024
+    /// ...and a publisher with less than this many bytes of text has all its records in one
+    /// chunk: with `meta.json` it has two index files, and a search of it fetches both at most
+    /// (a page of ten results on the site-wide search at most ten such chunks).
+    static let singleChunkText = 32 * 1024
     static let format = 2
 
     /// Hands every file of the index to `output` as soon as it is made (a publisher's files as its
@@ -175,11 +180,15 @@ enum SearchIndex {
         return (shards, firstTerms)
     }
 
-    /// A publisher's records in chunks of about `chunkTarget` bytes (or `smallChunkTarget`),
-    /// and the first record number of each.
+    /// How many bytes of text close a record chunk, for a publisher with `text` bytes of text.
+    static func chunkTarget(text: Int) -> Int {
+        text < singleChunkText ? .max : text < smallPublisherText ? smallChunkTarget : chunkTarget
+    }
+
+    /// A publisher's records in chunks of about `chunkTarget` bytes (or `smallChunkTarget`, or
+    /// one chunk), and the first record number of each.
     static func chunks(_ records: [(policy: Int, record: SearchRecord)], of publisher: Publisher) -> (files: [[UInt8]], starts: [Int]) {
-        let text = records.reduce(0) { $0 + $1.record.text.utf8.count }
-        let target = text < smallPublisherText ? smallChunkTarget : chunkTarget
+        let target = chunkTarget(text: records.reduce(0) { $0 + $1.record.text.utf8.count })
         var files: [[UInt8]] = []
         var starts: [Int] = []
         var start = 0

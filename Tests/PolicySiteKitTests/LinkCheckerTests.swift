@@ -1,0 +1,62 @@
+import Testing
+@testable import PolicySiteKit
+
+/// How the link check reads a page's links: resolving an href from the page's folder, reading
+/// its `id` and `href` attributes, and telling a URL that leaves the site.
+@Suite struct LinkCheckerTests {
+    static let resolutions: [(String, [String], String?, String?)] = [
+        ("../../x/index.html", ["a", "b"], "x/index.html", nil),
+        ("../c/", ["a", "b"], "a/c/index.html", nil),
+        ("index.html#f", ["a", "b"], "a/b/index.html", "f"),
+        ("#f", ["a", "b"], "a/b/index.html", "f"),
+        ("#", ["a"], "a/index.html", ""),
+        ("?q=1", ["a", "b"], "a/b/index.html", nil),
+        ("x.html?q=1#top", ["a"], "a/x.html", "top"),
+        ("/x/y", ["a", "b"], "x/y", nil),
+        ("/", ["a", "b"], "index.html", nil),
+        ("", [], "index.html", nil),
+        ("..", ["a"], "index.html", nil),
+        ("a/..", [], "index.html", nil),
+        ("../../../x", ["a", "b"], "../", nil),
+        ("../../../x#f", ["a", "b"], "../", "f"),
+        ("./c/./d/../e.html", ["a", "b"], "a/b/c/e.html", nil),
+        ("x//y", ["a", "b"], "a/b/x/y", nil),
+        ("café/", ["é"], "é/café/index.html", nil),
+        ("https://example.org/", ["a"], nil, nil),
+        ("//host/x", ["a"], nil, nil),
+        ("java\tscript:x", ["a"], nil, nil),
+    ]
+
+    @Test(arguments: resolutions)
+    func resolvesFromThePagesFolder(_ c: (String, [String], String?, String?)) {
+        let resolved = LinkChecker.resolve(c.0, from: c.1)
+        #expect(resolved?.path == c.2)
+        #expect(resolved?.fragment == c.3)
+    }
+
+    @Test func readsIDsAndHrefsWithEntitiesDecoded() {
+        let page = #"<p id="a&amp;b">x</p><a href="../x.html?a=1&amp;b=2">y</a>"# + "\n" + #"<h2 class="c" id="h">t</h2> href="z""#
+        let attributes = LinkChecker.attributes(of: Array(page.utf8))
+        #expect(attributes.ids == ["a&b", "h"])
+        #expect(attributes.hrefs == ["../x.html?a=1&b=2", "z"])
+    }
+
+    static let schemes: [(String, String?)] = [
+        ("JavaScript:x", "javascript"), (" java\nscript:alert(1)", "javascript"), ("a/b:c", nil), ("#a:b", nil),
+        ("?x:y", nil), ("é:x", "é"), ("\u{7F}tel:1", "tel"), ("plain", nil), ("", nil),
+    ]
+
+    @Test(arguments: schemes)
+    func schemeIgnoresWhiteSpaceAndControlCharacters(_ c: (String, String?)) {
+        #expect(HTML.scheme(of: c.0) == c.1)
+    }
+
+    static let external: [(String, Bool)] = [
+        ("//x", true), ("\\\\x", true), (" /\\x", true), ("/ /x", false), ("/x", false), ("x", false), ("mailto:a@b", true), ("/", false),
+    ]
+
+    @Test(arguments: external)
+    func externalURLs(_ c: (String, Bool)) {
+        #expect(HTML.isExternal(c.0) == c.1)
+    }
+}
