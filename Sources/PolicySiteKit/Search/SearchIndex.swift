@@ -57,11 +57,11 @@ enum SearchIndex {
     /// paths. With a cache (the preview server's), a publisher whose sources have not changed
     /// since the last build reuses its part, and in a publisher that changed only the changed
     /// policies are read for words again; the site-wide scope is merged again.
-    static func write(site: Site, sources: SiteSources, cache: ParseCache?, output: @Sendable (OutputFile) -> Void) -> [String] {
+    static func write(site: Site, sources: SiteSources?, cache: ParseCache?, output: @Sendable (OutputFile) -> Void) -> [String] {
         let parts = site.publishers.concurrentMap { publisher -> PublisherPart in
             var made: PublisherPart
             if let cache {
-                let school = sources.schools.first { $0.slug == publisher.school.slug }
+                let school = sources?.schools.first { $0.slug == publisher.school.slug }
                 let texts = Dictionary((school?.policies ?? []).map { ($0.slug, $0.source.text) }, uniquingKeysWith: { a, _ in a })
                 let key = [school?.schoolFile?.text ?? ""] + (school?.policies ?? []).flatMap { [$0.source.path, $0.source.text] }
                 made = cache.derived("search/" + publisher.school.slug.rawValue, from: key) {
