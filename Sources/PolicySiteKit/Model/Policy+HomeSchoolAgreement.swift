@@ -27,6 +27,12 @@ extension Policy {
     }
 
     static func namesHomeSchoolAgreement(_ title: String) -> Bool {
+        // Most headings do not have the word at all: a byte check first. (No other character
+        // lower-cases to the ASCII letters of "agreement".)
+        let agreement = Array("agreement".utf8)
+        let bytes = Array(title.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        guard bytes.count >= agreement.count,
+              (0...(bytes.count - agreement.count)).contains(where: { bytes[$0..<($0 + agreement.count)].elementsEqual(agreement) }) else { return false }
         let words = title.lowercased().split { !$0.isLetter }
         return words.indices.contains { i in i + 2 < words.count && words[i] == "home" && words[i + 1] == "school" && words[i + 2] == "agreement" }
     }

@@ -15,6 +15,13 @@ struct FrontMatterSplit: Sendable {
         let utf8 = text.utf8
         func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex }
         func isFence(_ line: Substring, _ fences: [Substring]) -> Bool { fences.contains(line.trimmingTrailingSpaces()) }
+        /// The end of `start..<end` without its last line break ("\n" or "\r\n", one character),
+        /// found from the bytes rather than by walking the characters.
+        func withoutLineBreak(_ start: String.Index, _ end: String.Index) -> String.Index {
+            guard start < end, utf8[utf8.index(before: end)] == 0x0A else { return end }
+            let lf = utf8.index(before: end)
+            return lf > start && utf8[utf8.index(before: lf)] == 0x0D ? utf8.index(before: lf) : lf
+        }
         let firstEnd = lineEnd(from: text.startIndex)
         guard !text.isEmpty, isFence(text[text.startIndex..<firstEnd], ["---"]) else {
             return .failure(.error("front matter missing: a policy file must start with a '---' line, then title: and the other fields, then '---'", at: SourceLocation(path: path, line: 1, column: 1)))
@@ -25,10 +32,10 @@ struct FrontMatterSplit: Sendable {
         while start < utf8.endIndex {
             let end = lineEnd(from: start)
             if isFence(text[start..<end], ["---", "..."]) {
-                let yaml = String(text[yamlStart..<start].dropLast(start > yamlStart ? 1 : 0))
-                var body = end < utf8.endIndex ? text[utf8.index(after: end)...] : ""
-                if body.utf8.last == 0x0A { body = body.dropLast() }
-                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(body), bodyFirstLine: line + 1))
+                let yaml = String(text[yamlStart..<withoutLineBreak(yamlStart, start)])
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : utf8.endIndex
+                let body = String(text[bodyStart..<withoutLineBreak(bodyStart, utf8.endIndex)])
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
             }
             line += 1
             start = end < utf8.endIndex ? utf8.index(after: end) : utf8.endIndex

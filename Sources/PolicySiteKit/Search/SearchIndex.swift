@@ -58,13 +58,13 @@ enum SearchIndex {
     /// since the last build reuses its part, and in a publisher that changed only the changed
     /// policies are read for words again; the site-wide scope is merged again. With `only`, just
     /// those publishers' files are made, and not the site-wide scope's.
-    static func write(site: Site, sources: SiteSources, cache: ParseCache?, only: Set<Slug>? = nil,
+    static func write(site: Site, sources: SiteSources?, cache: ParseCache?, only: Set<Slug>? = nil,
                       output: @Sendable (OutputFile) -> Void) -> [String] {
         let publishers = only.map { only in site.publishers.filter { only.contains($0.school.slug) } } ?? site.publishers
         let parts = publishers.concurrentMap { publisher -> PublisherPart in
             var made: PublisherPart
             if let cache {
-                let school = sources.schools.first { $0.slug == publisher.school.slug }
+                let school = sources?.schools.first { $0.slug == publisher.school.slug }
                 let texts = Dictionary((school?.policies ?? []).map { ($0.slug, $0.source.text) }, uniquingKeysWith: { a, _ in a })
                 let key = [school?.schoolFile?.text ?? ""] + (school?.policies ?? []).flatMap { [$0.source.path, $0.source.text] }
                 made = cache.derived("search/" + publisher.school.slug.rawValue, from: key) {

@@ -12,7 +12,10 @@ enum SearchPages {
         let clauseIndex = resolved.pages.contains { $0.path == ClauseIndexPage.path }
         resolved.pages.append(sitePage(site, template: options.templates + "/search.mustache", clauseIndex: clauseIndex))
         for publisher in site.publishers { resolved.pages.append(publisherPage(publisher, site: site, clauseIndex: clauseIndex)) }
-        // Made in the render phase and handed to the output as they are made.
+        // Made in the render phase and handed to the output as they are made. Only the cache
+        // reads the sources: without one they are not kept, so the source texts can go once
+        // resolving is done.
+        let sources = cache == nil ? nil : sources
         resolved.fileBatches.append(FileBatchSpec(make: { site, _, output in
             SearchIndex.write(site: site, sources: sources, cache: cache, output: output)
         }, makePublishers: { site, _, publishers, output in
