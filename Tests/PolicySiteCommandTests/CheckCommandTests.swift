@@ -60,7 +60,7 @@ import Testing
         let binary = try #require(Tool.binary, "policy-site is not built")
         let run = try await Tool.run(binary, ["check", "--verbose", "--content", Tool.content, "--templates", Tool.templates])
         for phase in ["load", "parse", "resolve", "render", "check"] {
-            #expect(run.output.split(separator: "\n").contains { $0.range(of: "^\(phase): [0-9.]+ ms( \\(peak memory [0-9]+ MiB\\))?$", options: .regularExpression) != nil }, "\(phase) in \(run.output)")
+            #expect(run.output.split(separator: "\n").contains { $0.range(of: "^\(phase): [0-9.]+ ms(, CPU [0-9.]+ ms)?( \\(peak memory [0-9]+ MiB\\))?$", options: .regularExpression) != nil }, "\(phase) in \(run.output)")
         }
         #expect(!run.output.contains("\u{1B}["), "progress must not be drawn when standard error is not a terminal")
     }

@@ -275,16 +275,19 @@ public final class BuildSession: @unchecked Sendable {
     }
 }
 
-/// Each phase's wall time and the peak memory when it ended, for `BuildReport.timings`.
+/// Each phase's wall time, processor time and the peak memory when it ended, for `BuildReport.timings`.
 struct PhaseTimer {
     private let clock = ContinuousClock()
     private var start = ContinuousClock.now
-    private(set) var timings: [(step: BuildStep, seconds: Double, peakMiB: Double?)] = []
+    private var cpuStart = ProcessMemory.cpuSeconds()
+    private(set) var timings: [PhaseTiming] = []
 
     mutating func finish(_ step: BuildStep) {
-        let now = clock.now
+        let now = clock.now, cpu = ProcessMemory.cpuSeconds()
         let d = now - start
-        timings.append((step, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18, ProcessMemory.peakResidentMiB()))
+        timings.append(PhaseTiming(step: step, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18,
+                                   cpuSeconds: cpu.flatMap { end in cpuStart.map { end - $0 } }, peakMiB: ProcessMemory.peakResidentMiB()))
         start = now
+        cpuStart = cpu
     }
 }

@@ -24,18 +24,30 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     public var removed = 0
     public var pages = 0
-    /// Each phase's wall time, and the process's peak resident memory when it ended (Linux).
-    public var timings: [(step: BuildStep, seconds: Double, peakMiB: Double?)] = []
+    /// Each phase's wall time, the processor time its threads used, and the process's peak
+    /// resident memory when it ended (Linux).
+    public var timings: [PhaseTiming] = []
     /// The parsed site, for callers that need it (check, serve).
     public var site: Site?
 
     /// One line per phase, for --verbose: its wall time and the peak memory when it ended.
     public var timingLines: [String] {
-        timings.map { step, seconds, peak in
-            String(format: "%@: %.1f ms", step.rawValue, seconds * 1000) + (peak.map { String(format: " (peak memory %.0f MiB)", $0) } ?? "")
+        timings.map { t in
+            String(format: "%@: %.1f ms", t.step.rawValue, t.seconds * 1000)
+                + (t.cpuSeconds.map { String(format: ", CPU %.1f ms", $0 * 1000) } ?? "")
+                + (t.peakMiB.map { String(format: " (peak memory %.0f MiB)", $0) } ?? "")
         }
     }
 
     /// False when any error (or, under --strict, any warning) stopped the build.
     public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// One phase of a build: its wall time, the processor time of all its threads (user and system;
+/// above the wall time when it ran on several cores), and the peak memory when it ended.
+public struct PhaseTiming: Sendable {
+    public var step: BuildStep
+    public var seconds: Double
+    public var cpuSeconds: Double?
+    public var peakMiB: Double?
 }

@@ -15,10 +15,9 @@ extension Includes {
         for publisher in site.publishers { includes.schools[publisher.school.slug] = publisher.school }
         for publisher in site.publishers {
             for policy in publisher.policies {
-                for block in policy.includeFences {
-                    let (include, d) = Include.parse(block, path: policy.path, lineOffset: policy.bodyLineOffset)
-                    diagnostics += d
-                    guard let include else { continue }
+                for fence in policy.includeFences {
+                    diagnostics += fence.diagnostics
+                    guard let include = fence.include else { continue }
                     if include.kind == .serviceProviders, data == nil {
                         diagnostics.append(.error("include 'service-providers' needs the file data/\(ServiceProviders.dataName).yml in the content folder", at: include.location))
                     }

@@ -1,7 +1,20 @@
 import Foundation
 
-/// The process's memory use, as the kernel reports it (Linux only; nil elsewhere).
+/// The process's memory and processor use, as the kernel reports them (memory on Linux only).
 enum ProcessMemory {
+    /// User and system processor time of all the process's threads so far.
+    static func cpuSeconds() -> Double? {
+        var usage = rusage()
+        #if os(Linux)
+        let who = RUSAGE_SELF.rawValue
+        #else
+        let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return nil }
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+    }
+
     /// The peak resident set size so far (`VmHWM` in `/proc/self/status`), in MiB.
     static func peakResidentMiB() -> Double? {
         #if os(Linux)

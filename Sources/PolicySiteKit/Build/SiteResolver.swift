@@ -9,6 +9,8 @@ struct ResolvedSite: Sendable {
     var includes = Includes()
     /// Extra template values for publisher pages, by publisher.
     var publisherAdditions: [Slug: [PageContextAddition]] = [:]
+    /// Which policies are compared with which.
+    var lineage: Lineage?
 }
 
 extension ResolvedSite {
@@ -16,7 +18,7 @@ extension ResolvedSite {
     /// The one list both `SiteBuilder` and the fuzz pipeline render.
     func pageSpecs(for site: Site, contentFolder: String) -> [PageSpec] {
         CorePages.specs(for: site, linkers: linkers, includes: includes, publisherAdditions: publisherAdditions,
-                        contentFolder: contentFolder) + pages
+                        lineage: lineage ?? Lineage(site), contentFolder: contentFolder) + pages
     }
 }
 

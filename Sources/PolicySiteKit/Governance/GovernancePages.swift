@@ -3,6 +3,7 @@
 enum GovernancePages {
     static func resolve(_ site: Site, options: BuildOptions, into resolved: inout ResolvedSite) {
         let lineage = Lineage(site)
+        resolved.lineage = lineage
         resolved.diagnostics += ReviewStatus.warnings(site, today: options.today)
         resolved.pages.append(reviews(site))
         for publisher in site.publishers {
@@ -14,7 +15,7 @@ enum GovernancePages {
         resolved.files += [
             FileSpec(path: ReviewCalendar.path) { site, options in Array(ReviewCalendar.text(site, options: options).utf8) },
             FileSpec(path: AdoptionFeed.path) { site, options in Array(AdoptionFeed.xml(site, options: options).utf8) },
-            FileSpec(path: JSONExport.path) { site, options in JSONExport.bytes(site, options: options, lineage: Lineage(site)) },
+            FileSpec(path: JSONExport.path) { site, options in JSONExport.bytes(site, options: options, lineage: lineage) },
         ]
     }
 

@@ -42,8 +42,8 @@ public struct Policy: Sendable {
     public var bodyLineOffset: Int
     public var outline: Outline
     public var forms: [Form]
-    /// The ```include fences of the body, in lists and quotes too, found once when it is parsed.
-    public var includeFences: [CodeBlock] = []
+    /// The ```include fences of the body, in lists and quotes too, read once when it is parsed.
+    public var includeFences: [IncludeFence] = []
     /// `TextFingerprint` of the body, printed on forms and on the policy page.
     public var fingerprint: String
     /// Where each front-matter field's value is in the file, by field name (`review_due`).
@@ -52,4 +52,20 @@ public struct Policy: Sendable {
     public var sameModelAs: [PolicyReference] = []
     /// Earlier adopted versions (from `<policy>.versions/<date>.md`), newest first.
     public var history: [Policy] = []
+}
+
+/// An ```include fence of a policy, read when the policy is parsed; what is wrong with it is
+/// reported when the site's includes are resolved, with the data they name.
+public struct IncludeFence: Sendable {
+    public var block: CodeBlock
+    public var include: Include?
+    public var diagnostics: [Diagnostic]
+
+    /// Every include fence of `blocks`, each read.
+    static func read(_ blocks: [Block], path: String, lineOffset: Int) -> [IncludeFence] {
+        Includes.includeBlocks(blocks).map { block in
+            let (include, diagnostics) = Include.parse(block, path: path, lineOffset: lineOffset)
+            return IncludeFence(block: block, include: include, diagnostics: diagnostics)
+        }
+    }
 }

@@ -90,7 +90,7 @@ extension Policy {
         let policy = Policy(school: school, slug: slug, path: path, title: title, version: version, adopted: adopted,
                             adoptedBy: adoptedBy, reviewDue: reviewDue, audience: audience, basedOn: basedOn,
                             basedOnLocation: basedOnLocation, document: document, bodyLineOffset: lineOffset,
-                            outline: detector.outline, forms: forms, includeFences: Includes.includeBlocks(document.blocks),
+                            outline: detector.outline, forms: forms, includeFences: IncludeFence.read(document.blocks, path: path, lineOffset: lineOffset),
                             fingerprint: TextFingerprint.of(split.body), fieldLocations: fieldLocations, sameModelAs: sameModelAs)
         return (policy, diagnostics)
     }

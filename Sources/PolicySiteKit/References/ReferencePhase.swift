@@ -16,7 +16,8 @@ enum ReferencePhase {
         for school in sources.schools {
             for policy in school.policies { texts[policy.source.path] = policy.source.text }
         }
-        let scanner = ReferenceScanner(site: site, legislation: legislation)
+        let scanner = scans?.scanner ?? ReferenceScanner(site: site, legislation: legislation)
+        scans?.scanner = scanner
         let index = ReferenceIndex.build(site: site, legislation: legislation, scanner: scanner, sourceTexts: texts, store: scans)
         resolved.diagnostics += index.diagnostics
         resolved.linkers.append(ReferenceLinker(scanner: scanner, legislation: legislation, found: index.found))

@@ -6,6 +6,14 @@ import Synchronization
 /// finds also depends on the rest of the site (policy names, anchors, the legislation glossary).
 final class ReferenceScanStore: Sendable {
     private let scans = Mutex<[String: (text: String, scan: ReferenceIndex.PolicyScan)]>([:])
+    private let kept = Mutex<ReferenceScanner?>(nil)
+
+    /// The scanner the kept scans were made with: it reads only policies' titles and slugs and
+    /// the glossary, which a rebuild after an edit to policies' text leaves as they were.
+    var scanner: ReferenceScanner? {
+        get { kept.withLock { $0 } }
+        set { kept.withLock { $0 = newValue } }
+    }
 
     /// The kept scan of the file at `path`, if its text was `text`.
     func scan(path: String, text: String) -> ReferenceIndex.PolicyScan? {
@@ -18,5 +26,6 @@ final class ReferenceScanStore: Sendable {
 
     func removeAll() {
         scans.withLock { $0.removeAll() }
+        scanner = nil
     }
 }

@@ -18,7 +18,7 @@ enum ContactsPage {
                 context["providersHTML"] = providers.tableHTML { String($0.name.reversed().drop { $0 == ":" || $0 == " " }.reversed()) }
                 let showing = site.publishers.flatMap { publisher in
                     publisher.policies.filter { policy in
-                        policy.includeFences.contains { Include.name(ofInfo: $0.info) == Include.Kind.serviceProviders.rawValue }
+                        policy.includeFences.contains { Include.name(ofInfo: $0.block.info) == Include.Kind.serviceProviders.rawValue }
                     }.map { ["title": $0.title, "publisherName": publisher.school.name, "href": env.link(to: publisher.path(of: $0))] as [String: Any] }
                 }
                 context["providerPolicies"] = showing

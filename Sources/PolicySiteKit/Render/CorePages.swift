@@ -1,9 +1,9 @@
 /// The pages every site has: home, one per publisher, one per policy, and the accessibility statement.
 enum CorePages {
     static func specs(for site: Site, linkers: [any TextLinker], includes: Includes = Includes(),
-                      publisherAdditions: [Slug: [PageContextAddition]] = [:], contentFolder: String) -> [PageSpec] {
+                      publisherAdditions: [Slug: [PageContextAddition]] = [:], lineage: Lineage? = nil, contentFolder: String) -> [PageSpec] {
         var specs: [PageSpec] = [home(site, contentFolder: contentFolder), accessibility(site, contentFolder: contentFolder)]
-        let lineage = Lineage(site)
+        let lineage = lineage ?? Lineage(site)
         for publisher in site.publishers {
             specs.append(publisherPage(publisher, additions: publisherAdditions[publisher.school.slug] ?? []))
             for policy in publisher.policies {
