@@ -78,7 +78,7 @@ struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": inner,
         ]
-        let bytes = Array(templates.render(layout, with: "layout").utf8)
+        let bytes = templates.renderBytes(layout, with: "layout")
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         var vocabularies = ["layout": ContextVocabulary(layout)]
