@@ -26,7 +26,7 @@ struct TemplateRenderer {
         func child(_ name: String) -> Any? {
             switch self {
             case .dictionary(let d): d[name]
-            case .value(let v): TemplateRenderer.child(of: v, named: name)
+            case .value(let v): v is String ? nil : TemplateRenderer.child(of: v, named: name)
             }
         }
     }
