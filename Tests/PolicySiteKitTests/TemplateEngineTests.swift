@@ -119,6 +119,7 @@ import Testing
         ("x{{$block}}{{/block}}", 1, 2, "template inheritance ('{{$') is not supported"),
         ("{{%CONTENT_TYPE:TEXT}}", 1, 1, "pragmas ('{{%') are not supported"),
         ("text {", 1, 6, "the template ends inside this tag"),
+        (String(repeating: "{{#a}}", count: 10_000), 1, 601, "sections nest more than 100 deep here"),
     ])
     func syntaxErrorsAreFoundAtTheirTag(_ c: (String, Int, Int, String)) {
         do throws(TemplateParser.SyntaxError) {

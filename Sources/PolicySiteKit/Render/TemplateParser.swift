@@ -23,6 +23,7 @@ struct TemplateParser {
     /// of a line (only spaces and tabs read so far), and the delimiters in force.
     private struct State {
         var section: (name: String, tag: Int)?
+        var depth = 0
         var newLine = true
         var open: [Character] = ["{", "{"]
         var close: [Character] = ["}", "}"]
@@ -75,8 +76,12 @@ struct TemplateParser {
                 let name = try readName(state, tag: tag)
                 standalone = isStandalone(state)
                 if !standalone { flushWhiteSpace() }
+                guard state.depth < Self.maximumDepth else {
+                    throw error("sections nest more than \(Self.maximumDepth) deep here", at: tag)
+                }
                 var inner = state
                 inner.section = (name, tag)
+                inner.depth += 1
                 inner.newLine = standalone
                 let children = try parse(inner)
                 nodes.append(.section(TemplateName(name), children, inverted: inverted))
@@ -252,6 +257,9 @@ struct TemplateParser {
         }
         return (line, column)
     }
+
+    /// How deep sections may nest: each level is a level of recursion when parsing and rendering.
+    static let maximumDepth = 100
 
     private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
     private static let partialNameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*/")
