@@ -98,19 +98,3 @@ import Testing
         }
     }
 }
-
-extension ReferenceSiteTests {
-    /// The Act pages' citing places are written in Swift; their text is escaped as `{{name}}` is.
-    @Test func actPageRowsAreEscapedAsMustacheEscapes() throws {
-        let folder = TestSite.temporaryFolder("templates")
-        for name in Templates.required + ["field"] {
-            FileManager.default.createFile(atPath: "\(folder)/\(name).mustache", contents: Data((name == "field" ? "{{x}}" : "").utf8))
-        }
-        let (templates, diagnostics) = Templates.load(from: folder)
-        #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let loaded = try #require(templates)
-        for text in ["St Mary's & St John's", #"<b>"quoted"</b>"#, "&\u{301} combined, e\u{301}, plain", "", "plain"] {
-            #expect(LegislationPages.escaped(text) == loaded.render(["x": text], with: "field"), "\(text)")
-        }
-    }
-}

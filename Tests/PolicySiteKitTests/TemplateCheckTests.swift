@@ -50,6 +50,27 @@ import Testing
         ])
     }
 
+    /// A vocabulary holds the keys at any depth (in dictionaries, arrays of them, and arrays of
+    /// anything), each truthy or falsy as the check reads it: an empty string or array is falsy.
+    @Test func vocabularyHoldsKeysAtAnyDepthWithTheirTruth() {
+        let context: [String: Any] = [
+            "title": "T", "blank": "", "on": true, "off": false, "count": 0,
+            "items": [["name": "a", "tags": ["x"]]] as [[String: Any]], "none": [[String: Any]](),
+            "mixed": ["s", ["deep": ["deeper": ""] as [String: Any]] as [String: Any], [["inner": 1] as [String: Any]]] as [Any],
+        ]
+        var vocabulary = ContextVocabulary(context)
+        let truthy: ContextVocabulary.Seen = .truthy, falsy: ContextVocabulary.Seen = .falsy
+        let expected: [String: ContextVocabulary.Seen] = [
+            "title": truthy, "blank": falsy, "on": truthy, "off": falsy, "count": truthy, "items": truthy, "name": truthy,
+            "tags": truthy, "none": falsy, "mixed": truthy, "deep": truthy, "deeper": falsy, "inner": truthy,
+        ]
+        #expect(vocabulary.seen == expected)
+        vocabulary.formUnion(ContextVocabulary(["title": "", "new": true]))
+        #expect(vocabulary.seen["title"] == [.truthy, .falsy] && vocabulary.contains("new") && !vocabulary.contains("nothing"))
+        #expect(vocabulary.wasEntered(.init(name: "title", inverted: true)) && vocabulary.wasEntered(.init(name: "nothing", inverted: true)))
+        #expect(!vocabulary.wasEntered(.init(name: "none", inverted: false)) && !vocabulary.wasEntered(.init(name: "on", inverted: true)))
+    }
+
     /// The project's templates use no key their pages do not give, even on a site where optional
     /// parts (contents lists, contacts) never appear.
     @Test(arguments: [true, false])

@@ -98,9 +98,8 @@ public struct InMemoryBuild: Sendable {
         var rendered = SiteRenderer.RenderedSite()
         var files = assets.map(\.path)
         for spec in specs {
-            let (page, file, vocabularies) = renderer.render(spec)
+            let (page, file) = renderer.render(spec, vocabularies: &rendered.vocabularies)
             rendered.pages.append(page)
-            rendered.formUnion(vocabularies)
             result.diagnostics += page.diagnostics
             result.pages[file.path] = file.bytes
         }

@@ -72,32 +72,14 @@ enum LegislationPages {
             if place.publisher != current {
                 if current != nil { out += "</ul>\n" }
                 current = place.publisher
-                out += "<h3>\(escaped(places.publisherName(place.publisher)))</h3>\n<ul class=\"citing-list\">\n"
+                out += "<h3>\(MustacheEscape.escaped(places.publisherName(place.publisher)))</h3>\n<ul class=\"citing-list\">\n"
             }
-            func field(_ key: String) -> String { escaped(entry[key] as? String ?? "") }
+            func field(_ key: String) -> String { MustacheEscape.escaped(entry[key] as? String ?? "") }
             out += "<li><a href=\"\(field("href"))\">\(field("label"))</a>"
             if entry["hasText"] as? Bool == true { out += " – \(field("text"))" }
             out += " <span class=\"meta\">in \(field("policyTitle"))</span></li>\n"
         }
         if current != nil { out += "</ul>" }
-        return out
-    }
-
-    /// Text escaped character by character exactly as the Mustache engine escapes `{{name}}`.
-    static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
         return out
     }
 }

@@ -50,9 +50,10 @@ struct SiteRenderer: Sendable {
         }
     }
 
-    /// Renders one page: its bytes, what the checks need, and the template keys it used. Pages
-    /// are checked here, while their bytes are at hand, for anything unsafe to publish.
-    func render(_ spec: PageSpec) -> (page: RenderedPage, file: OutputFile, vocabularies: [String: ContextVocabulary]) {
+    /// Renders one page: its bytes and what the checks need; the keys its templates were given are
+    /// added to `vocabularies`. Pages are checked here, while their bytes are at hand, for anything
+    /// unsafe to publish.
+    func render(_ spec: PageSpec, vocabularies: inout [String: ContextVocabulary]) -> (page: RenderedPage, file: OutputFile) {
         let env = PageEnvironment(path: spec.path, site: site, options: options)
         var content = spec.makeContent(env)
         content.context["siteTitle"] = site.config.title
@@ -78,10 +79,10 @@ struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": inner,
         ]
-        let bytes = Array(templates.render(layout, with: "layout").utf8)
+        let bytes = templates.renderBytes(layout, with: "layout")
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
-        var vocabularies = ["layout": ContextVocabulary(layout)]
+        vocabularies["layout", default: ContextVocabulary()].add(layout)
         vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
         let file = OutputFile(path: spec.path.file, bytes: bytes)
         var unsafe: [Diagnostic] = []
@@ -92,7 +93,7 @@ struct SiteRenderer: Sendable {
         var seen: Set<String> = []
         let page = RenderedPage(path: file.path, page: spec.path, source: spec.source, diagnostics: content.diagnostics, links: links,
                                 ids: attributes.ids, hrefs: attributes.hrefs.filter { seen.insert($0).inserted }, unsafe: unsafe)
-        return (page, file, vocabularies)
+        return (page, file)
     }
 
     /// Renders every spec across the machine's cores, handing each page's bytes to `output` as
@@ -106,10 +107,9 @@ struct SiteRenderer: Sendable {
                 group.addTask {
                     var part = RenderedSite()
                     for spec in slice {
-                        let (page, file, vocabularies) = render(spec)
+                        let (page, file) = render(spec, vocabularies: &part.vocabularies)
                         output(file)
                         part.pages.append(page)
-                        part.formUnion(vocabularies)
                     }
                     return part
                 }

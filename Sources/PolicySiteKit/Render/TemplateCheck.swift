@@ -66,7 +66,7 @@ enum TemplateCheck {
             guard let vocabulary = vocabularies[name] else { continue }
             for tag in tags[name] ?? [] {
                 guard tag.kind == .variable || tag.kind == .section(inverted: false) || tag.kind == .section(inverted: true),
-                      let key = tag.key, !vocabulary.keys.contains(key),
+                      let key = tag.key, !vocabulary.contains(key),
                       tag.enclosing.allSatisfy({ vocabulary.wasEntered($0) }) else { continue }
                 diagnostics.append(.warning("no page gives this template '\(key)', so {{\(tag.name)}} is always empty; check the spelling", at: SourceLocation(path: paths[name] ?? name, line: tag.line, column: tag.column)))
             }
@@ -76,21 +76,45 @@ enum TemplateCheck {
 }
 
 /// The keys a template's contexts held over a build, at any depth, and which of them were ever
-/// truthy (a section over them was entered) or falsy (an inverted section was).
+/// truthy (a section over them was entered) or falsy (an inverted section was). Each key is
+/// hashed once per context that holds it; the common value types are cast directly.
 struct ContextVocabulary: Sendable, Equatable {
-    var keys: Set<String> = []
-    var truthy: Set<String> = []
-    var falsy: Set<String> = []
+    /// How a key's values were seen: truthy, falsy, both, or neither (a value of another type).
+    struct Seen: OptionSet, Sendable, Equatable {
+        let rawValue: UInt8
+        static let truthy = Seen(rawValue: 1)
+        static let falsy = Seen(rawValue: 2)
+    }
+
+    private(set) var seen: [String: Seen] = [:]
 
     init() {}
 
     init(_ context: [String: Any]) { add(context) }
 
+    /// True when some context held `key`.
+    func contains(_ key: String) -> Bool { seen[key] != nil }
+
     mutating func add(_ context: [String: Any]) {
         for (key, value) in context {
-            keys.insert(key)
-            if Self.isTruthy(value) { truthy.insert(key) } else { falsy.insert(key) }
-            addNested(value)
+            let truthy: Bool
+            if let string = value as? String {
+                truthy = !string.isEmpty
+            } else if let bool = value as? Bool {
+                truthy = bool
+            } else if let items = value as? [[String: Any]] {
+                truthy = !items.isEmpty
+                for item in items { add(item) }
+            } else if let dictionary = value as? [String: Any] {
+                truthy = true
+                add(dictionary)
+            } else if let items = value as? [Any] {
+                truthy = !items.isEmpty
+                for item in items { addNested(item) }
+            } else {
+                truthy = true
+            }
+            seen[key, default: []].insert(truthy ? .truthy : .falsy)
         }
     }
 
@@ -102,24 +126,14 @@ struct ContextVocabulary: Sendable, Equatable {
         }
     }
 
-    static func isTruthy(_ value: Any) -> Bool {
-        switch value {
-        case let b as Bool: b
-        case let s as String: !s.isEmpty
-        case let a as [Any]: !a.isEmpty
-        default: true
-        }
-    }
-
     mutating func formUnion(_ other: ContextVocabulary) {
-        keys.formUnion(other.keys)
-        truthy.formUnion(other.truthy)
-        falsy.formUnion(other.falsy)
+        seen.merge(other.seen) { $0.union($1) }
     }
 
     /// True when some page rendered the inside of this section.
     func wasEntered(_ section: TemplateTag.Enclosing) -> Bool {
         guard let key = TemplateTag(kind: .variable, name: section.name, line: 0, column: 0, enclosing: []).key else { return true }
-        return section.inverted ? (falsy.contains(key) || !keys.contains(key)) : truthy.contains(key)
+        guard let seen = seen[key] else { return section.inverted }
+        return seen.contains(section.inverted ? .falsy : .truthy)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One `{{…}}` tag of a Mustache template, with where it is and which sections enclose it: what
-/// the static template checks read (the Mustache library keeps its parsed tokens private).
+/// the static template checks read (the compiled template keeps no places).
 struct TemplateTag: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// `{{name}}`, `{{{name}}}`, `{{& name}}`.
@@ -37,7 +37,7 @@ struct TemplateTag: Sendable, Hashable {
     }
 
     /// Every tag of `text`, in order. Follows `{{=<% %>=}}` delimiter changes and skips comments;
-    /// an unclosed tag ends the scan (the Mustache parser reports it).
+    /// an unclosed tag ends the scan (`TemplateParser` reports it).
     static func scan(_ text: String) -> [TemplateTag] {
         let s = Array(text.unicodeScalars)
         var open: [Unicode.Scalar] = ["{", "{"], close: [Unicode.Scalar] = ["}", "}"]

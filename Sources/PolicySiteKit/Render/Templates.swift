@@ -1,9 +1,10 @@
 import Foundation
-import Mustache
 
 /// The editable Mustache templates, each parsed once; problems are reported at the template's line.
 struct Templates: Sendable {
-    let library: MustacheLibrary
+    /// The compiled templates, and each one's index by name (partials are resolved to indexes).
+    let compiled: [CompiledTemplate]
+    let index: [String: Int]
     let names: Set<String>
     let folder: String
     /// Each template's tags, for the static checks, and its file.
@@ -16,7 +17,8 @@ struct Templates: Sendable {
     /// Loads every `*.mustache` file in `folder`.
     static func load(from folder: String) -> (Templates?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var compiled: [CompiledTemplate] = []
+        var index: [String: Int] = [:]
         var names: Set<String> = []
         var tags: [String: [TemplateTag]] = [:]
         var paths: [String: String] = [:]
@@ -33,15 +35,15 @@ struct Templates: Sendable {
             case .success(let s): text = s.text
             case .failure(let d): diagnostics.append(d); continue
             }
-            do {
-                library.register(try MustacheTemplate(string: text), named: name)
+            do throws(TemplateParser.SyntaxError) {
+                let template = try TemplateParser.parse(text)
+                index[name] = compiled.count
+                compiled.append(template)
                 names.insert(name)
                 tags[name] = TemplateTag.scan(text)
                 paths[name] = path
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax: \(error.error)", at: SourceLocation(path: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)))
             } catch {
-                diagnostics.append(.error("template syntax: \(error)", at: SourceLocation(path: path)))
+                diagnostics.append(.error("template syntax: \(error.message)", at: SourceLocation(path: path, line: error.line, column: error.column)))
             }
         }
         for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
@@ -49,10 +51,17 @@ struct Templates: Sendable {
         }
         diagnostics += TemplateCheck.partialProblems(tags, paths: paths)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Templates(library: library, names: names, folder: folder, tags: tags, paths: paths), diagnostics)
+        compiled = compiled.map { $0.resolvingPartials(index) }
+        return (Templates(compiled: compiled, index: index, names: names, folder: folder, tags: tags, paths: paths), diagnostics)
     }
 
+    /// The template `name` rendered over `context`, as UTF-8.
+    func renderBytes(_ context: [String: Any], with name: String) -> [UInt8] {
+        TemplateRenderer.render(name, in: compiled, index: index, context: context)
+    }
+
+    /// The template `name` rendered over `context`.
     func render(_ context: [String: Any], with name: String) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        String(decoding: renderBytes(context, with: name), as: UTF8.self)
     }
 }

@@ -1,0 +1,196 @@
+import Foundation
+
+/// Renders compiled templates over `[String: Any]` contexts into UTF-8 bytes, with the semantics
+/// of swift-mustache 2.1.1: a name is looked up from the innermost context outwards; a section
+/// over an array repeats for each item, over `true` renders once, over `false`, nil, a missing key
+/// or an empty array not at all, and over anything else (an empty string or 0 included) once with
+/// the value as the innermost context; values are written as `String(describing:)` writes them.
+/// The common value types (String, Bool, Int, dictionaries and arrays of them) are cast directly.
+struct TemplateRenderer {
+    /// One context on the stack; dictionaries are kept unboxed, as nearly every context is one.
+    private enum Frame {
+        case dictionary([String: Any])
+        case value(Any)
+
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .value(value) }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let d): d
+            case .value(let v): v
+            }
+        }
+
+        func child(_ name: String) -> Any? {
+            switch self {
+            case .dictionary(let d): d[name]
+            case .value(let v): v is String ? nil : TemplateRenderer.child(of: v, named: name)
+            }
+        }
+    }
+
+    private let templates: [CompiledTemplate]
+    /// Each template's index in `templates`, by name.
+    private let index: [String: Int]
+    private var stack: [Frame]
+    /// Where the lines of a partial alone on its line start, empty elsewhere.
+    private var indentation: [UInt8] = []
+    private(set) var output: [UInt8] = []
+
+    /// Renders the template named `name` over `context`; nothing if there is no such template.
+    static func render(_ name: String, in templates: [CompiledTemplate], index: [String: Int], context: [String: Any], capacity: Int = 16_384) -> [UInt8] {
+        guard let template = index[name] else { return [] }
+        var renderer = TemplateRenderer(templates: templates, index: index, stack: [.dictionary(context)])
+        renderer.output.reserveCapacity(capacity)
+        renderer.render(templates[template].nodes)
+        return renderer.output
+    }
+
+    private init(templates: [CompiledTemplate], index: [String: Int], stack: [Frame]) {
+        self.templates = templates
+        self.index = index
+        self.stack = stack
+    }
+
+    /// Renders `nodes`. Inside an indented partial, each node's output that starts a line (after a
+    /// line feed that this call wrote) is indented first, as swift-mustache indents.
+    private mutating func render(_ nodes: [CompiledTemplate.Node]) {
+        guard !indentation.isEmpty else {
+            for node in nodes { render(node) }
+            return
+        }
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            render(node)
+            if output.count > before, before > start, output[before - 1] == 0x0A, before - 2 < start || output[before - 2] != 0x0D {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    private mutating func render(_ node: CompiledTemplate.Node) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookUp(name) else { return }
+            write(value, escaped: escaped)
+        case .section(let name, let nodes, let inverted):
+            if inverted { renderInverted(lookUp(name), nodes) } else { renderSection(lookUp(name), nodes) }
+        case .partial(_, let index, let indentation):
+            guard let index else { return }
+            renderPartial(templates[index], indentation: indentation)
+        case .dynamicPartial(let name, let indentation):
+            guard let name = lookUp(name) as? String, let index = index[name] else { return }
+            renderPartial(templates[index], indentation: indentation)
+        }
+    }
+
+    private mutating func renderPartial(_ template: CompiledTemplate, indentation extra: [UInt8]?) {
+        let saved = indentation
+        if let extra { indentation += extra }
+        render(template.nodes)
+        indentation = saved
+    }
+
+    private mutating func render(_ nodes: [CompiledTemplate.Node], in frame: Frame) {
+        stack.append(frame)
+        render(nodes)
+        stack.removeLast()
+    }
+
+    private mutating func renderSection(_ value: Any?, _ nodes: [CompiledTemplate.Node]) {
+        guard let value else { return }
+        if let items = value as? [[String: Any]] {
+            for item in items { render(nodes, in: .dictionary(item)) }
+        } else if let bool = value as? Bool {
+            if bool { render(nodes) }
+        } else if let dictionary = value as? [String: Any] {
+            render(nodes, in: .dictionary(dictionary))
+        } else if value is String {
+            render(nodes, in: .value(value))
+        } else if let items = (value as? any SectionSequence)?.sectionItems {
+            for item in items { render(nodes, in: Frame(item)) }
+        } else if !(value is NSNull) {
+            render(nodes, in: .value(value))
+        }
+    }
+
+    private mutating func renderInverted(_ value: Any?, _ nodes: [CompiledTemplate.Node]) {
+        guard let value else { return render(nodes) }
+        if let items = value as? [[String: Any]] {
+            if items.isEmpty { render(nodes, in: .value(value)) }
+        } else if let bool = value as? Bool {
+            if !bool { render(nodes) }
+        } else if value is String || value is [String: Any] {
+            return
+        } else if let items = (value as? any SectionSequence)?.sectionItems {
+            if items.isEmpty { render(nodes, in: .value(value)) }
+        } else if value is NSNull {
+            render(nodes)
+        }
+    }
+
+    /// Writes a value as swift-mustache does: `String(describing:)`, an optional unwrapped.
+    private mutating func write(_ value: Any, escaped: Bool) {
+        if let string = value as? String {
+            if escaped { MustacheEscape.append(string, to: &output) } else { output.append(contentsOf: string.utf8) }
+        } else if let int = value as? Int {
+            output.append(contentsOf: String(int).utf8)
+        } else if let bool = value as? Bool {
+            output.append(contentsOf: (bool ? "true" : "false").utf8)
+        } else if !(value is NSNull) {
+            let text = String(describing: (value as? any OptionalValue)?.wrappedValue ?? value)
+            if escaped { MustacheEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        }
+    }
+
+    // MARK: Looking up names
+
+    private func lookUp(_ name: TemplateName) -> Any? {
+        guard let first = name.parts.first else { return stack[stack.count - 1].value }
+        var found: Any?
+        if name.anchored {
+            found = stack[stack.count - 1].child(first)
+        } else {
+            for frame in stack.reversed() {
+                if let child = frame.child(first) { found = child; break }
+            }
+        }
+        guard var value = found else { return nil }
+        for part in name.parts.dropFirst() {
+            guard let child = Self.child(of: value, named: part) else { return nil }
+            value = child
+        }
+        return value
+    }
+
+    /// `object`'s value for `name`: a dictionary's entry, or the stored property of that name.
+    static func child(of object: Any, named name: String) -> Any? {
+        if let dictionary = object as? [String: Any] { return dictionary[name] }
+        if object is NSNull { return nil }
+        guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
+        return (child as? any OptionalValue).map(\.wrappedValue) ?? child
+    }
+}
+
+/// Arrays and sets: what a section repeats over (a String, though a sequence, is one value).
+private protocol SectionSequence {
+    var sectionItems: [Any] { get }
+}
+
+extension Array: SectionSequence { fileprivate var sectionItems: [Any] { map { $0 } } }
+extension Set: SectionSequence { fileprivate var sectionItems: [Any] { map { $0 } } }
+extension ReversedCollection: SectionSequence { fileprivate var sectionItems: [Any] { map { $0 } } }
+
+/// An optional in an `Any`, to unwrap it.
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedValue: Any? { self }
+}
