@@ -32,9 +32,10 @@ struct SiteRenderer: Sendable {
         var source: SourceLocation
         var diagnostics: [Diagnostic]
         var links: [String: SourceLocation]
-        /// The page's `id` values, and its `href` values (each once, in order).
-        var ids: Set<String>
-        var hrefs: [String]
+        /// The page's `id` values, and its `href` values (each once, in order), packed: every
+        /// page's are kept until the check phase.
+        var ids: PageIDs
+        var hrefs: PackedStrings
         /// Anything in the page's bytes that must not be published (reported by the check phase).
         var unsafe: [Diagnostic] = []
     }
@@ -91,7 +92,7 @@ struct SiteRenderer: Sendable {
         let attributes = LinkChecker.attributes(of: bytes)
         var seen: Set<String> = []
         let page = RenderedPage(path: file.path, page: spec.path, source: spec.source, diagnostics: content.diagnostics, links: links,
-                                ids: attributes.ids, hrefs: attributes.hrefs.filter { seen.insert($0).inserted }, unsafe: unsafe)
+                                ids: PageIDs(attributes.ids), hrefs: PackedStrings(attributes.hrefs.filter { seen.insert($0).inserted }), unsafe: unsafe)
         return (page, file, vocabularies)
     }
 
