@@ -32,7 +32,11 @@ public struct SiteBuilder: Sendable {
         }
 
         progress?(.load)
-        let (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
+        // A variable, so that a build that is not remembered lets go of the source texts (tens of
+        // megabytes) once resolving is done rather than whenever the optimizer ends its lifetime.
+        var sources: SiteSources
+        let loadDiagnostics: [Diagnostic]
+        (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
         report.diagnostics += loadDiagnostics
         let (templates, templateDiagnostics) = Templates.load(from: options.templates)
         report.diagnostics += templateDiagnostics
@@ -54,6 +58,7 @@ public struct SiteBuilder: Sendable {
         let parsedDiagnostics = report.diagnostics
         let resolved = SiteResolver.resolve(site, sources: sources, options: options, cache: cache)
         report.diagnostics += resolved.diagnostics
+        if !remember { sources = SiteSources() }
         finish(.resolve)
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
