@@ -91,8 +91,12 @@ private struct CMarkWalker {
     }
 
     mutating func blocks(under node: OpaquePointer, depth: Int) throws(MarkdownError) -> [Block] {
+        // Sized once: every parsed policy's tree stays in memory for the whole build, and an
+        // array grown by appending has up to half its storage unused.
+        let kids = children(node)
         var result: [Block] = []
-        for child in children(node) {
+        result.reserveCapacity(kids.count)
+        for child in kids {
             if let block = try block(child, depth: depth + 1) { result.append(block) }
         }
         return result
@@ -107,8 +111,10 @@ private struct CMarkWalker {
         case "paragraph":
             return .paragraph(Paragraph(content: try inlines(under: node, depth: depth), position: pos))
         case "list":
+            let kids = children(node)
             var items: [ListItem] = []
-            for item in children(node) {
+            items.reserveCapacity(kids.count)
+            for item in kids {
                 // A list and its items are one level, as a reader counts them.
                 items.append(ListItem(blocks: try blocks(under: item, depth: depth), position: position(item)))
             }
@@ -161,8 +167,10 @@ private struct CMarkWalker {
     }
 
     mutating func inlines(under node: OpaquePointer, depth: Int) throws(MarkdownError) -> [Inline] {
+        let kids = children(node)
         var result: [Inline] = []
-        for child in children(node) {
+        result.reserveCapacity(kids.count)
+        for child in kids {
             if let inline = try inline(child, depth: depth + 1) { result.append(inline) }
         }
         return result

@@ -119,13 +119,13 @@ struct LinkChecker {
     }
 
     /// Each page's `id` values, by the file it was written to.
-    static func idsByFile(_ pages: [SiteRenderer.RenderedPage]) -> [String: Set<String>] {
+    static func idsByFile(_ pages: [SiteRenderer.RenderedPage]) -> [String: PageIDs] {
         Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
     }
 
     /// The broken links of each of `pages` (by its file; pages with none are left out), checked
     /// against the ids of every page of the site. A rebuild checks only the pages it made again.
-    static func checkEach(_ pages: [SiteRenderer.RenderedPage], idsByFile: [String: Set<String>],
+    static func checkEach(_ pages: [SiteRenderer.RenderedPage], idsByFile: [String: PageIDs],
                           otherFiles: Set<String>) -> [String: [Diagnostic]] {
         let chunks = max(1, min(pages.count, ProcessInfoCores.count * 4))
         let found = Mutex<[String: [Diagnostic]]>([:])
@@ -141,7 +141,7 @@ struct LinkChecker {
         return found.withLock { $0 }
     }
 
-    private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: Set<String>], otherFiles: Set<String>,
+    private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: PageIDs], otherFiles: Set<String>,
                               into diagnostics: inout Set<Diagnostic>) {
         let folder = Folder(page.page.components)
         for href in page.hrefs {

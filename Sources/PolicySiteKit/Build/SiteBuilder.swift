@@ -32,7 +32,11 @@ public struct SiteBuilder: Sendable {
         }
 
         progress?(.load)
-        let (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
+        // A variable, so that a build that is not remembered lets go of the source texts (tens of
+        // megabytes) once resolving is done rather than whenever the optimizer ends its lifetime.
+        var sources: SiteSources
+        let loadDiagnostics: [Diagnostic]
+        (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
         report.diagnostics += loadDiagnostics
         let (templates, templateDiagnostics) = Templates.load(from: options.templates)
         report.diagnostics += templateDiagnostics
@@ -54,6 +58,7 @@ public struct SiteBuilder: Sendable {
         let parsedDiagnostics = report.diagnostics
         let resolved = SiteResolver.resolve(site, sources: sources, options: options, cache: cache)
         report.diagnostics += resolved.diagnostics
+        if !remember { sources = SiteSources() }
         finish(.resolve)
         guard let templates, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else { return stop() }
 
@@ -67,11 +72,13 @@ public struct SiteBuilder: Sendable {
             }
         }
         let output: @Sendable (OutputFile) -> Void = { [stage] file in stage?.accept(file) }
+        // The feeds, calendar and export first: the export is one 30 MB buffer on a large site,
+        // best made before the pages' own buffers are in use, so the two never add up.
+        var files = Self.make(resolved.files, site: site, options: options, output: output)
         let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
         let rendered = await renderer.renderAll(specs, output: output)
         for page in rendered.pages { report.diagnostics += page.diagnostics }
-        var files = Self.make(resolved.files, site: site, options: options, output: output)
         for batch in resolved.fileBatches { files += batch.make(site, options, output) }
         for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) + [Sitemap.file(pages: rendered.pages.map(\.page), options: options)] {
             output(asset)

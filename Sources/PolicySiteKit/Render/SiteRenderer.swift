@@ -32,9 +32,10 @@ struct SiteRenderer: Sendable {
         var source: SourceLocation
         var diagnostics: [Diagnostic]
         var links: [String: SourceLocation]
-        /// The page's `id` values, and its `href` values (each once, in order).
-        var ids: Set<String>
-        var hrefs: [String]
+        /// The page's `id` values, and its `href` values (each once, in order), packed: every
+        /// page's are kept until the check phase.
+        var ids: PageIDs
+        var hrefs: PackedStrings
         /// Anything in the page's bytes that must not be published (reported by the check phase).
         var unsafe: [Diagnostic] = []
     }
@@ -59,6 +60,10 @@ struct SiteRenderer: Sendable {
         content.context["siteTitle"] = site.config.title
         content.context["root"] = spec.path.root
         let inner = templates.render(content.context, with: spec.template)
+        vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
+        // The page's values can go before the layout copies the page in (the clause index's are
+        // megabytes).
+        content.context = [:]
         let nav: [[String: Any]] = navSections.map { section, title, path in
             ["title": title, "href": spec.path.link(to: path), "current": section == spec.section]
         }
@@ -79,11 +84,10 @@ struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": inner,
         ]
-        let bytes = templates.renderBytes(layout, with: "layout")
+        vocabularies["layout", default: ContextVocabulary()].add(layout)
+        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.utf8.count + 16_384)
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
-        vocabularies["layout", default: ContextVocabulary()].add(layout)
-        vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
         let file = OutputFile(path: spec.path.file, bytes: bytes)
         var unsafe: [Diagnostic] = []
         for problem in OutputSafety.problems(in: bytes, policy: Self.contentSecurityPolicy) {
@@ -92,7 +96,7 @@ struct SiteRenderer: Sendable {
         let attributes = LinkChecker.attributes(of: bytes)
         var seen: Set<String> = []
         let page = RenderedPage(path: file.path, page: spec.path, source: spec.source, diagnostics: content.diagnostics, links: links,
-                                ids: attributes.ids, hrefs: attributes.hrefs.filter { seen.insert($0).inserted }, unsafe: unsafe)
+                                ids: PageIDs(attributes.ids), hrefs: PackedStrings(attributes.hrefs.filter { seen.insert($0).inserted }), unsafe: unsafe)
         return (page, file)
     }
 

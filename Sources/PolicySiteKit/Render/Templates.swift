@@ -56,8 +56,8 @@ struct Templates: Sendable {
     }
 
     /// The template `name` rendered over `context`, as UTF-8.
-    func renderBytes(_ context: [String: Any], with name: String) -> [UInt8] {
-        TemplateRenderer.render(name, in: compiled, index: index, context: context)
+    func renderBytes(_ context: [String: Any], with name: String, capacity: Int = 16_384) -> [UInt8] {
+        TemplateRenderer.render(name, in: compiled, index: index, context: context, capacity: capacity)
     }
 
     /// The template `name` rendered over `context`.

@@ -80,9 +80,8 @@ enum SearchIndex {
             made.files = []
             return made
         }
-        let site = only == nil ? siteFiles(parts) : []
-        for file in site { output(file) }
-        return parts.flatMap(\.paths) + site.map(\.path)
+        let site = only == nil ? siteFiles(parts, output: output) : []
+        return parts.flatMap(\.paths) + site
     }
 
     /// The folder of a publisher's own index files.
@@ -114,19 +113,49 @@ enum SearchIndex {
     }
 
     /// The site-wide scope: every publisher's terms merged, record numbers offset by the records before.
-    static func siteFiles(_ parts: [PublisherPart]) -> [OutputFile] {
+    /// Hands each file to `output` as it is made (the site's term shards are megabytes in all)
+    /// and returns their paths.
+    static func siteFiles(_ parts: [PublisherPart], output: (OutputFile) -> Void) -> [String] {
         guard !parts.isEmpty else { return [] }
         let terms = TermPostings.merged(parts.map(\.terms), recordCounts: parts.map(\.recordCount))
-        return scopeFiles(folder: "search/", publishers: parts, terms: terms)
+        return scopeFiles(folder: "search/", publishers: parts, terms: terms, output: output)
     }
 
     /// `meta.json` and the term shards of one scope; a small scope's terms are all in `meta.json`.
     static func scopeFiles(folder: String, publishers: [PublisherPart], terms: TermPostings) -> [OutputFile] {
-        var (shards, firstTerms) = termShards(terms, target: shardTarget)
+        var files: [OutputFile] = []
+        _ = scopeFiles(folder: folder, publishers: publishers, terms: terms) { files.append($0) }
+        // `meta.json` is made last but listed first.
+        return files.suffix(1) + files.dropLast()
+    }
+
+    /// `scopeFiles(folder:publishers:terms:)`, each file handed to `output` as soon as it is made
+    /// (a shard as soon as the scope is known to be too large for its terms to go in `meta.json`),
+    /// `meta.json` last; returns the paths in the same order as that function's files.
+    static func scopeFiles(folder: String, publishers: [PublisherPart], terms: TermPostings,
+                           output: (OutputFile) -> Void) -> [String] {
+        // Shards are held only while they could still all go in `meta.json`.
+        var held: [[UInt8]] = []
+        var heldBytes = 0
+        var shardPaths: [String] = []
+        func emit(_ shard: [UInt8]) {
+            let file = OutputFile(path: folder + "t-\(shardPaths.count).txt", bytes: shard)
+            shardPaths.append(file.path)
+            output(file)
+        }
+        var firstTerms = termShards(terms, target: shardTarget) { shard in
+            if shardPaths.isEmpty && heldBytes + shard.count < inlineTermLimit {
+                held.append(shard)
+                heldBytes += shard.count
+                return
+            }
+            for earlier in held { emit(earlier) }
+            held = []
+            emit(shard)
+        }
         var inline: [UInt8]? = nil
-        if shards.reduce(0, { $0 + $1.count }) < inlineTermLimit {
-            inline = shards.count > 1 ? termShards(terms, target: .max).shards[0] : shards.first ?? []
-            shards = []
+        if shardPaths.isEmpty {
+            inline = held.count > 1 ? termShards(terms, target: .max).shards[0] : held.first ?? []
             firstTerms = [""]
         }
 
@@ -146,14 +175,22 @@ enum SearchIndex {
         if let inline { pairs.append(("terms", JSONText.string(String(decoding: inline, as: UTF8.self)))) }
         pairs.append(("publishers", JSONText.array(publisherJSON)))
         let meta = JSONText.object(pairs) + "\n"
-        return [OutputFile(path: folder + "meta.json", bytes: Array(meta.utf8))]
-            + shards.enumerated().map { OutputFile(path: folder + "t-\($0.offset).txt", bytes: $0.element) }
+        output(OutputFile(path: folder + "meta.json", bytes: Array(meta.utf8)))
+        return [folder + "meta.json"] + shardPaths
     }
 
     /// The term list in shards closed once they reach `target` bytes, and each shard's first
     /// term (the first shard's as "").
     static func termShards(_ terms: TermPostings, target: Int) -> (shards: [[UInt8]], firstTerms: [String]) {
         var shards: [[UInt8]] = []
+        let firstTerms = termShards(terms, target: target) { shards.append($0) }
+        return (shards, firstTerms)
+    }
+
+    /// `termShards(_:target:)`, each shard handed to `each` as soon as it is closed; returns the
+    /// first terms.
+    static func termShards(_ terms: TermPostings, target: Int, each: ([UInt8]) -> Void) -> [String] {
+        var shardCount = 0
         var firstTerms: [String] = []
         var shard: [UInt8] = []
         shard.reserveCapacity(min(target, terms.bytes.count + terms.records.count * 2) + 256)
@@ -162,12 +199,13 @@ enum SearchIndex {
                 var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
                 for i in 0..<terms.count {
                     if shard.count >= target {
-                        shards.append(shard)
+                        each(shard)
+                        shardCount += 1
                         shard.removeAll(keepingCapacity: true)
                         previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
                     }
                     let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
-                    if shard.isEmpty { firstTerms.append(shards.isEmpty ? "" : String(decoding: term, as: UTF8.self)) }
+                    if shard.isEmpty { firstTerms.append(shardCount == 0 ? "" : String(decoding: term, as: UTF8.self)) }
                     SearchEncoding.frontCode(term, after: previous, into: &shard)
                     shard.append(0x20)
                     SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &shard)
@@ -176,8 +214,8 @@ enum SearchIndex {
                 }
             }
         }
-        if !shard.isEmpty { shards.append(shard) }
-        return (shards, firstTerms)
+        if !shard.isEmpty { each(shard) }
+        return firstTerms
     }
 
     /// How many bytes of text close a record chunk, for a publisher with `text` bytes of text.

@@ -1,0 +1,70 @@
+/// Strings kept as one UTF-8 buffer and where each ends: what a rendered page keeps of its links
+/// and ids until the check phase. A `String` each, in an array or a set, costs several times its
+/// bytes (a heap object per string longer than 15 bytes, plus the collection's own storage); a
+/// site's pages hold hundreds of thousands of them.
+struct PackedStrings: Sendable, Equatable, RandomAccessCollection {
+    private var bytes: [UInt8] = []
+    private var ends: [UInt32] = []
+
+    /// The strings of `values`, in order.
+    init(_ values: [String]) {
+        bytes.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count })
+        ends.reserveCapacity(values.count)
+        for value in values {
+            bytes.append(contentsOf: value.utf8)
+            ends.append(UInt32(bytes.count))
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ends.count }
+
+    subscript(position: Int) -> String {
+        let start = position == 0 ? 0 : Int(ends[position - 1])
+        return String(decoding: bytes[start..<Int(ends[position])], as: UTF8.self)
+    }
+
+    /// Compares the string at `position` with `other`'s bytes, in UTF-8 byte order.
+    fileprivate func compare(_ position: Int, with other: UnsafeBufferPointer<UInt8>) -> Int {
+        let start = position == 0 ? 0 : Int(ends[position - 1])
+        let end = Int(ends[position])
+        return bytes.withUnsafeBufferPointer { all in
+            let length = end - start
+            let common = Swift.min(length, other.count)
+            var i = 0
+            while i < common {
+                let a = all[start + i], b = other[i]
+                if a != b { return a < b ? -1 : 1 }
+                i += 1
+            }
+            return length == other.count ? 0 : (length < other.count ? -1 : 1)
+        }
+    }
+}
+
+/// The `id` values of a rendered page, sorted by their UTF-8 bytes so that looking one up is a
+/// binary search; two pages' ids are equal when they have the same set of values.
+struct PageIDs: Sendable, Equatable {
+    private let sorted: PackedStrings
+
+    init(_ ids: Set<String>) {
+        sorted = PackedStrings(ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    }
+
+    var count: Int { sorted.count }
+
+    /// Whether the page has the id `id`.
+    func contains(_ id: String) -> Bool {
+        var id = id
+        return id.withUTF8 { wanted in
+            var low = 0, high = sorted.count
+            while low < high {
+                let middle = (low + high) / 2
+                let order = sorted.compare(middle, with: wanted)
+                if order == 0 { return true }
+                if order < 0 { low = middle + 1 } else { high = middle }
+            }
+            return false
+        }
+    }
+}
