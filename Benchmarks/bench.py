@@ -48,13 +48,18 @@ def hugo(corpus_dir, output):
     return timed(["hugo", "--quiet", "-d", output], cwd=os.path.join(corpus_dir, "hugo"))
 
 
-def alternate(corpus_dir, work, runs, label):
+def alternate(corpus_dir, work, runs, label, warmup=1):
     """Full builds, each into a new folder. Outputs are deleted only after all runs: on a
     journal-less ext4 (this machine's), creating files just after deleting thousands makes each
     new inode search skip the recently freed ones, a cost that grows with files deleted times
     files created and would be charged to whichever tool writes more files."""
     ours, theirs = [], []
     outputs = os.path.join(work, "outputs")
+    # Untimed first builds of each, as hyperfine's --warmup: the corpus's files and each tool's
+    # binary are then in the page cache for every timed run alike.
+    for run in range(warmup):
+        policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-warmup-{run}"))
+        hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-warmup-{run}"))
     for run in range(runs):
         ours.append(policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-{run}")))
         theirs.append(hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-{run}")))
@@ -70,6 +75,7 @@ def main():
     parser.add_argument("--copies", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=5, help="size of the large corpus, in multiples")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each tool before the timed runs")
     parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
     args = parser.parse_args()
 
@@ -80,8 +86,8 @@ def main():
     corpus(args.copies, small)
     corpus(args.copies * args.scale, large)
 
-    ours, theirs = alternate(small, args.work, args.runs, "1x")
-    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2), f"{args.scale}x")
+    ours, theirs = alternate(small, args.work, args.runs, "1x", args.warmup)
+    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2), f"{args.scale}x", args.warmup)
     shutil.rmtree(os.path.join(args.work, "outputs"), ignore_errors=True)
     rebuild = deferred = None
     if os.path.exists(REBUILD_BIN):
@@ -106,7 +112,7 @@ def main():
         ("hugo peak memory", f"{m_hugo:.0f} MiB", f"{max(p[1] for p in theirs_large):.0f} MiB"),
     ]
     width = max(len(r[0]) for r in rows)
-    print(f"policy-site benchmark ({args.runs} alternating runs, medians; {os.cpu_count()} cores)")
+    print(f"policy-site benchmark ({args.runs} alternating runs after {args.warmup} untimed, medians; {os.cpu_count()} cores)")
     for r in rows:
         print(f"  {r[0]:<{width}}  {r[1]:>14}  {r[2]:>14}")
     print(f"  {f'{args.scale}x time / 1x time':<{width}}  {scale_ratio:>14.2f}")
