@@ -109,14 +109,10 @@ public final class PreviewServer: Sendable {
             var lines = report.diagnostics.filter { $0.severity == .error }.map(\.description)
             if configuration.verbose { lines += report.timingLines.map { "  " + $0 } }
             lines.append(report.succeeded
-                ? "site-wide pages made again in \(String(format: "%.0f ms", Self.seconds(elapsed) * 1000)): \(report.written) written"
+                ? "site-wide pages made again in \(String(format: "%.0f ms", elapsed.inSeconds * 1000)): \(report.written) written"
                 : "site-wide pages failed: \(report.diagnostics.summary)")
             log(lines.joined(separator: "\n"))
         }
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// The build itself; true when it succeeded.
@@ -126,7 +122,7 @@ public final class PreviewServer: Sendable {
         let report = await session.build(changed: changed)
         let parsed = session.finishBuild()
         let elapsed = clock.now - start
-        let seconds = Self.seconds(elapsed)
+        let seconds = elapsed.inSeconds
         var lines = report.diagnostics.map(\.description)
         if configuration.verbose {
             lines += report.timingLines.map { "  " + $0 }

@@ -49,11 +49,11 @@ struct RebuildBenchmark {
             let lateStart = ContinuousClock.now
             guard let late = await session.finishDeferred(), late.succeeded else { fail("the site-wide pages after rebuild \(run) failed") }
             let lateElapsed = ContinuousClock.now - lateStart
-            times.append(seconds(elapsed))
-            deferred.append(seconds(lateElapsed))
+            times.append(elapsed.inSeconds)
+            deferred.append(lateElapsed.inSeconds)
             print(String(format: "rebuild %d: %.1f ms (%d files written; %@), then site-wide pages %.1f ms (%d files written)",
-                         run, seconds(elapsed) * 1000, report.written,
-                         report.timingLines.joined(separator: ", "), seconds(lateElapsed) * 1000, late.written))
+                         run, elapsed.inSeconds * 1000, report.written,
+                         report.timingLines.joined(separator: ", "), lateElapsed.inSeconds * 1000, late.written))
         }
         var fullOptions = options
         fullOptions.output = work + "/site-full"
@@ -64,10 +64,6 @@ struct RebuildBenchmark {
         }
         print("after the rebuilds the output is the same as a full build's")
         print(String(format: "%.4f %.4f", times.sorted()[times.count / 2], deferred.sorted()[deferred.count / 2]))
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// The first file that is in one folder and not the other, or differs; nil when they are the same.

@@ -68,14 +68,12 @@ public final class BuildSession: @unchecked Sendable {
         let allSpecs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let specs = allSpecs.filter { $0.dependsOn.contains(.site) }
         timer.finish(.resolve)
-        let made = await render(specs, all: allSpecs, memory: memory) { output in
+        let stage: OutputStage
+        do { stage = try OutputStage(output: options.output, keepingOthers: true) } catch { return stageFailure(error) }
+        let (rendered, made) = await render(specs, all: allSpecs, memory: memory, into: stage) { output in
             var files = SiteBuilder.make(resolved.files, site: site, options: options, output: output)
             for batch in resolved.fileBatches { files += batch.make(site, options, output) }
             return files
-        }
-        guard case .success(let stage, let rendered, let made) = made else {
-            if case .failure(let report) = made { return report }
-            return nil
         }
         timer.finish(.render)
         // Every file that is not a page is made again, but for the templates' assets and the sitemap.
@@ -102,11 +100,6 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     // MARK: - The rebuild
-
-    private enum Rendered {
-        case success(OutputStage, SiteRenderer.RenderedSite, [String])
-        case failure(BuildReport)
-    }
 
     /// The rebuild after edits to policies' text; nil when the edit needs a full build.
     private func rebuild(_ old: BuildMemory, changed: Set<String>) async -> BuildReport? {
@@ -168,14 +161,15 @@ public final class BuildSession: @unchecked Sendable {
         let publishers = Set(scopes.compactMap { scope -> Slug? in
             if case .policy(let school, _) = scope { school } else { nil }
         })
-        let made = await render(specs, all: allSpecs, memory: memory) { output in
+        let stage: OutputStage
+        do { stage = try OutputStage(output: options.output, keepingOthers: true) } catch {
+            pending.formUnion(changed)
+            return stageFailure(error)
+        }
+        let (rendered, made) = await render(specs, all: allSpecs, memory: memory, into: stage) { output in
             var files: [String] = []
             for batch in resolved.fileBatches { files += batch.makePublishers?(site, self.options, publishers, output) ?? [] }
             return files
-        }
-        guard case .success(let stage, let rendered, let made) = made else {
-            if case .failure(let report) = made { pending.formUnion(changed); return report }
-            return nil
         }
         // A page the last build did not make means the site's shape changed.
         guard rendered.pages.allSatisfy({ old.pages[$0.path] != nil }) else { stage.discard(); return nil }
@@ -185,7 +179,7 @@ public final class BuildSession: @unchecked Sendable {
         let folders = publishers.map { SearchIndex.folder(of: $0) }
         let before = memory.files.filter { path in folders.contains { path.hasPrefix($0) } }
         let files = memory.files.filter { path in !folders.contains { path.hasPrefix($0) } } + made
-        var report = check(rendered.pages, files: files, memory: &memory, diagnostics: diagnostics)
+        var report = check(rendered.pages, files: files, memory: &memory)
         timer.finish(.check)
         report = commit(stage, report: report, removing: Set(before).subtracting(made))
         timer.finish(.write)
@@ -203,39 +197,34 @@ public final class BuildSession: @unchecked Sendable {
         return report
     }
 
-    /// Renders `specs` (and what `files` makes) into a new stage that keeps the output's other files.
-    private func render(_ specs: [PageSpec], all: [PageSpec], memory: BuildMemory,
-                        files: (@escaping @Sendable (OutputFile) -> Void) -> [String]) async -> Rendered {
-        let stage: OutputStage
-        do { stage = try OutputStage(output: options.output, keepingOthers: true) } catch {
-            var report = BuildReport()
-            report.diagnostics = [.error("could not prepare the output: \(error)", at: SourceLocation(path: options.output))]
-            return .failure(report)
-        }
+    /// The report of a rebuild whose staging folder could not be made.
+    private func stageFailure(_ error: any Error) -> BuildReport {
+        var report = BuildReport()
+        report.diagnostics = [.error("could not prepare the output: \(error)", at: SourceLocation(path: options.output))]
+        return report
+    }
+
+    /// Renders `specs` (and what `files` makes) into `stage`; returns the pages' summaries and the files' paths.
+    private func render(_ specs: [PageSpec], all: [PageSpec], memory: BuildMemory, into stage: OutputStage,
+                        files: (@escaping @Sendable (OutputFile) -> Void) -> [String]) async -> (SiteRenderer.RenderedSite, [String]) {
         let output: @Sendable (OutputFile) -> Void = { stage.accept($0) }
         let renderer = SiteRenderer(site: memory.site, options: options, templates: memory.templates, specs: all)
         let rendered = await renderer.renderAll(specs, output: output)
-        return .success(stage, rendered, files(output))
+        return (rendered, files(output))
     }
 
     /// Checks the pages made again against every page of the site (every page, when one made again
     /// has other ids than before), and puts the diagnostics of the whole site together.
-    private func check(_ made: [SiteRenderer.RenderedPage], files: [String], memory: inout BuildMemory,
-                       diagnostics start: [Diagnostic]? = nil) -> BuildReport {
+    private func check(_ made: [SiteRenderer.RenderedPage], files: [String], memory: inout BuildMemory) -> BuildReport {
         let idsChanged = made.contains { memory.pages[$0.path]?.ids != $0.ids }
         memory.pages = merged(memory.pages, made)
         let recheck = idsChanged ? Array(memory.pages.values) : made
         for page in recheck { memory.links[page.path] = nil }
         memory.links.merge(LinkChecker.checkEach(recheck, idsByFile: memory.pages.mapValues(\.ids), otherFiles: Set(files))) { a, _ in a }
         var report = BuildReport()
-        if let start {
-            report.diagnostics = start
-        } else {
-            // The site-wide outputs of a content the last rebuild already read: its diagnostics.
-            report.diagnostics = memory.loadDiagnostics + memory.parseDiagnostics + memory.resolved.diagnostics
-        }
-        for page in memory.pages.values { report.diagnostics += page.diagnostics + page.unsafe }
-        report.diagnostics += Set(memory.links.values.joined()).sorted() + memory.siteWideChecks
+        report.diagnostics = memory.loadDiagnostics + memory.parseDiagnostics + memory.resolved.diagnostics
+        for page in memory.pages.values { report.diagnostics += page.diagnostics }
+        report.diagnostics += SiteChecks.combined(memory.pages.values, links: memory.links, siteWide: memory.siteWideChecks)
         if options.strict { report.diagnostics = report.diagnostics.promotingWarnings() }
         report.diagnostics.sort()
         return report
@@ -272,22 +261,5 @@ public final class BuildSession: @unchecked Sendable {
         var pages = pages
         for page in made { pages[page.path] = page }
         return pages
-    }
-}
-
-/// Each phase's wall time, processor time and the peak memory when it ended, for `BuildReport.timings`.
-struct PhaseTimer {
-    private let clock = ContinuousClock()
-    private var start = ContinuousClock.now
-    private var cpuStart = ProcessMemory.cpuSeconds()
-    private(set) var timings: [PhaseTiming] = []
-
-    mutating func finish(_ step: BuildStep) {
-        let now = clock.now, cpu = ProcessMemory.cpuSeconds()
-        let d = now - start
-        timings.append(PhaseTiming(step: step, seconds: Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18,
-                                   cpuSeconds: cpu.flatMap { end in cpuStart.map { end - $0 } }, peakMiB: ProcessMemory.peakResidentMiB()))
-        start = now
-        cpuStart = cpu
     }
 }

@@ -51,3 +51,25 @@ public struct PhaseTiming: Sendable {
     public var cpuSeconds: Double?
     public var peakMiB: Double?
 }
+
+/// Each phase's wall time, processor time and the peak memory when it ended, for `BuildReport.timings`.
+struct PhaseTimer {
+    private let clock = ContinuousClock()
+    private var start = ContinuousClock.now
+    private var cpuStart = ProcessMemory.cpuSeconds()
+    private(set) var timings: [PhaseTiming] = []
+
+    mutating func finish(_ step: BuildStep) {
+        let now = clock.now, cpu = ProcessMemory.cpuSeconds()
+        let d = now - start
+        timings.append(PhaseTiming(step: step, seconds: d.inSeconds,
+                                   cpuSeconds: cpu.flatMap { end in cpuStart.map { end - $0 } }, peakMiB: ProcessMemory.peakResidentMiB()))
+        start = now
+        cpuStart = cpu
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    public var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

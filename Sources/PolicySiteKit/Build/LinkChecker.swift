@@ -112,18 +112,13 @@ struct LinkChecker {
         }
     }
 
-    /// Every broken internal link, reported at its source (or at the page's source for template
-    /// links). Pages are checked in parallel against the ids every page has.
-    static func check(pages: [SiteRenderer.RenderedPage], otherFiles: Set<String>, baseURL: BaseURL) -> [Diagnostic] {
-        Set(checkEach(pages, idsByFile: idsByFile(pages), otherFiles: otherFiles).values.joined()).sorted()
-    }
-
     /// Each page's `id` values, by the file it was written to.
     static func idsByFile(_ pages: [SiteRenderer.RenderedPage]) -> [String: PageIDs] {
         Dictionary(pages.map { ($0.path, $0.ids) }) { first, _ in first }
     }
 
-    /// The broken links of each of `pages` (by its file; pages with none are left out), checked
+    /// The broken links of each of `pages` (by its file; pages with none are left out), each
+    /// reported at its source (or at the page's source for template links), checked in parallel
     /// against the ids of every page of the site. A rebuild checks only the pages it made again.
     static func checkEach(_ pages: [SiteRenderer.RenderedPage], idsByFile: [String: PageIDs],
                           otherFiles: Set<String>) -> [String: [Diagnostic]] {

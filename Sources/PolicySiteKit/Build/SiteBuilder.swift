@@ -89,8 +89,8 @@ public struct SiteBuilder: Sendable {
 
         progress?(.check)
         let links = LinkChecker.checkEach(rendered.pages, idsByFile: LinkChecker.idsByFile(rendered.pages), otherFiles: Set(files))
-        let siteChecks = SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options, links: links)
-        report.diagnostics += siteChecks
+        let siteWide = SiteChecks.siteWide(rendered: rendered, files: files, templates: templates, options: options)
+        report.diagnostics += SiteChecks.combined(rendered.pages, links: links, siteWide: siteWide)
         finish(.check)
         guard let stage, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else {
             stage?.discard()
@@ -113,7 +113,7 @@ public struct SiteBuilder: Sendable {
                                  templates: templates, site: site, resolved: resolved,
                                  pages: Dictionary(rendered.pages.map { ($0.path, $0) }) { a, _ in a },
                                  links: links, files: files,
-                                 siteWideChecks: SiteChecks.siteWide(rendered: rendered, files: files, templates: templates, options: options))
+                                 siteWideChecks: siteWide)
         }
         let result = stop()
         return (result.report, memory)

@@ -3,14 +3,15 @@
 enum SiteChecks {
     /// `files` are the paths of every output that is not a page. (Each page's bytes were checked
     /// for anything unsafe to publish as it was rendered; those findings are reported here.)
-    /// `links` are the broken links found on each page, when the caller checked them already.
-    static func run(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions,
-                    links: [String: [Diagnostic]]? = nil) -> [Diagnostic] {
-        var diagnostics = links.map { Set($0.values.joined()).sorted() }
-            ?? LinkChecker.check(pages: rendered.pages, otherFiles: Set(files), baseURL: options.baseURL)
-        diagnostics += siteWide(rendered: rendered, files: files, templates: templates, options: options)
-        diagnostics += rendered.pages.flatMap(\.unsafe)
-        return diagnostics
+    static func run(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions) -> [Diagnostic] {
+        let links = LinkChecker.checkEach(rendered.pages, idsByFile: LinkChecker.idsByFile(rendered.pages), otherFiles: Set(files))
+        return combined(rendered.pages, links: links, siteWide: siteWide(rendered: rendered, files: files, templates: templates, options: options))
+    }
+
+    /// The findings of the checks put together: each broken link once, the site-wide checks, and
+    /// what each page's bytes showed unsafe.
+    static func combined(_ pages: some Sequence<SiteRenderer.RenderedPage>, links: [String: [Diagnostic]], siteWide: [Diagnostic]) -> [Diagnostic] {
+        Set(links.values.joined()).sorted() + siteWide + pages.flatMap(\.unsafe)
     }
 
     /// The checks of the site as a whole rather than of one page: paths made twice, template keys

@@ -67,7 +67,7 @@ struct HostileSite {
         let (report, _) = await TestSite.build(content: content, templates: templates, output: output, strict: strict)
         let elapsed = clock.now - start
         return Outcome(report: report,
-                       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                       seconds: elapsed.inSeconds,
                        peakGrowthMB: Self.peakResidentMB() - peakBefore,
                        outputUnchanged: Self.snapshot(output) == outputBefore,
                        restUnchanged: Self.snapshot(root, skipping: "site") == restBefore)
