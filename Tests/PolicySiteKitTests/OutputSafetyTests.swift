@@ -144,6 +144,9 @@ import Testing
         BadPage(snippet: "<script src=\"https://cdn.example/x.js\"></script>", problem: "from another site"),
         BadPage(snippet: "<p style=\"color:red\">x</p>", problem: "style= attribute on <p>"),
         BadPage(snippet: "<IMG SRC=x ONERROR=alert(1)>", problem: "onerror= attribute on <img>"),
+        // A name longer than HTMLName packs is still read.
+        BadPage(snippet: "<p onpointerrawupdatelongname=\"x()\">x</p>", problem: "onpointerrawupdatelongname= attribute on <p>"),
+        BadPage(snippet: "<a hre\u{212A}=\"x\" href=\"jav&#97;script:alert(1)\">x</a>", problem: "javascript: URL in href= on <a>"),
         BadPage(snippet: "<a href=\"javascript:alert(1)\">x</a>", problem: "javascript: URL in href="),
         BadPage(snippet: "<a href=\"java&#x09;script:alert(1)\">x</a>", problem: "javascript: URL in href="),
         BadPage(snippet: "<a href='data:text/html,hi'>x</a>", problem: "data: URL in href="),
@@ -168,6 +171,20 @@ import Testing
             #expect(problems.isEmpty, "\(problems)")
             #expect(Self.audit(page).isEmpty, "\(Self.audit(page))")
         }
+    }
+
+    /// Names compare lower-cased, whether packed (ASCII, up to 16 bytes) or kept as text; Unicode
+    /// lower-casing can turn a non-ASCII name into a known one (the Kelvin sign's "k").
+    @Test(arguments: [
+        ("SCRIPT", "script", true), ("Xlink:Href", "xlink:href", true), ("lin\u{212A}", "link", true),
+        ("onpointerrawupdate", "onpointerrawupdate", true), ("scrip", "script", false), ("a\u{0}", "a", false),
+        ("ON\u{301}CLICK", "on\u{301}click", true),
+    ])
+    func htmlNamesCompareLowerCased(_ raw: String, _ known: String, _ equal: Bool) {
+        let name = HTMLName(lowercasing: Array(raw.utf8))
+        #expect((name == HTMLName(lowercasing: Array(known.utf8))) == equal)
+        #expect(name.description == raw.lowercased())
+        #expect(name.isEventHandler == raw.lowercased().hasPrefix("on"))
     }
 
     @Test func aPageWithoutThePolicyIsFlagged() {

@@ -10,28 +10,28 @@ struct LinkChecker {
         var hrefs: [String] = []
     }
 
-    /// Reads `id="…"` and `href="…"` attributes (the generator always double-quotes them).
+    /// Reads `id="…"` and `href="…"` attributes (the generator always double-quotes them, after a
+    /// space or a line break).
     static func attributes(of bytes: [UInt8]) -> Attributes {
-        // Read in place: pages can be megabytes, and this runs on every one of them.
+        // Read in place, from one `=` to the next with memchr: pages can be megabytes, and this
+        // runs on every one of them.
         bytes.withUnsafeBufferPointer { html in
             var result = Attributes()
+            guard let base = html.baseAddress else { return result }
             let n = html.count
+            func isBreak(_ at: Int) -> Bool { at >= 0 && (html[at] == 0x20 || html[at] == 0x0A) }
             var i = 0
-            while i < n {
-                guard html[i] == 0x20 || html[i] == 0x0A else { i += 1; continue }
-                var j = i + 1
-                var isID = false
-                if j + 4 <= n, html[j] == 0x69, html[j + 1] == 0x64, html[j + 2] == 0x3D, html[j + 3] == 0x22 { // id="
-                    isID = true
-                    j += 4
-                } else if j + 6 <= n, html[j] == 0x68, html[j + 1] == 0x72, html[j + 2] == 0x65, html[j + 3] == 0x66, html[j + 4] == 0x3D, html[j + 5] == 0x22 { // href="
-                    j += 6
-                } else {
-                    i += 1
-                    continue
-                }
+            while i < n, let found = memchr(base + i, 0x3D, n - i) {
+                let eq = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                i = eq + 1
+                guard eq + 1 < n, html[eq + 1] == 0x22 else { continue }
+                let isID = eq >= 2 && html[eq - 2] == 0x69 && html[eq - 1] == 0x64 && isBreak(eq - 3) // id="
+                let isHref = !isID && eq >= 4 && html[eq - 4] == 0x68 && html[eq - 3] == 0x72 && html[eq - 2] == 0x65
+                    && html[eq - 1] == 0x66 && isBreak(eq - 5) // href="
+                guard isID || isHref else { continue }
+                let j = eq + 2
                 var k = j
-                while k < n, html[k] != 0x22 { k += 1 }
+                if j < n, let quote = memchr(base + j, 0x22, n - j) { k = base.distance(to: quote.assumingMemoryBound(to: UInt8.self)) } else { k = n }
                 let raw = UnsafeBufferPointer(rebasing: html[j..<k])
                 var value = String(decoding: raw, as: UTF8.self)
                 if raw.contains(0x26) { value = unescape(value) }

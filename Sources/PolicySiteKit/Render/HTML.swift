@@ -31,25 +31,35 @@ public enum HTML {
     /// The URL's scheme, lower-cased, after removing the whitespace and control characters browsers
     /// ignore ("java\tscript:" is javascript:); nil for a relative URL.
     static func scheme(of url: String) -> String? {
-        // Read as UTF-8 bytes: the characters skipped and the ones that end a scheme are all
-        // ASCII, and no byte of a longer character is below 0x80. Most URLs here are relative,
-        // so the scheme is only made into a string when there is one.
+        scheme(ofUTF8: url.utf8)
+    }
+
+    /// `scheme(of:)` of a URL's UTF-8 bytes.
+    static func scheme<Bytes: Collection<UInt8>>(ofUTF8 url: Bytes) -> String? {
+        // The characters skipped and the ones that end a scheme are all ASCII, and no byte of a
+        // longer character is below 0x80. Most URLs here are relative, so the scheme is only made
+        // into a string when there is one.
         var colon = -1
-        for (i, b) in url.utf8.enumerated() {
+        for (i, b) in url.enumerated() {
             if b <= 0x20 || b == 0x7F { continue }
             if b == 0x3A { colon = i; break }
             if b == 0x2F || b == 0x3F || b == 0x23 { return nil }
         }
         guard colon >= 0 else { return nil }
-        let scheme = url.utf8.prefix(colon).filter { $0 > 0x20 && $0 != 0x7F }
+        let scheme = url.prefix(colon).filter { $0 > 0x20 && $0 != 0x7F }
         return String(decoding: scheme, as: UTF8.self).lowercased()
     }
 
     /// True when fetching `url` would leave the site: it has a scheme, or starts with two slashes
     /// (`//host/x`, or with backslashes, which browsers read as slashes): another host.
     static func isExternal(_ url: String) -> Bool {
-        if scheme(of: url) != nil { return true }
-        let start = url.utf8.drop { $0 <= 0x20 }.prefix(2)
+        isExternal(utf8: url.utf8)
+    }
+
+    /// `isExternal(_:)` of a URL's UTF-8 bytes.
+    static func isExternal<Bytes: Collection<UInt8>>(utf8 url: Bytes) -> Bool {
+        if scheme(ofUTF8: url) != nil { return true }
+        let start = url.drop { $0 <= 0x20 }.prefix(2)
         return start.count == 2 && start.allSatisfy { $0 == 0x2F || $0 == 0x5C }
     }
 
