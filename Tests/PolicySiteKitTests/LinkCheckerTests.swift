@@ -59,4 +59,15 @@ import Testing
     func externalURLs(_ c: (String, Bool)) {
         #expect(HTML.isExternal(c.0) == c.1)
     }
+
+    /// Escaping finds a special character wherever it falls in the eight-byte words it scans.
+    @Test(arguments: 0..<19)
+    func escapeFindsSpecialCharactersAtEveryOffset(_ offset: Int) {
+        for (special, entity) in [("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\"", "&quot;")] {
+            let prefix = String(repeating: "a", count: offset), suffix = "é" + String(repeating: "b", count: 9)
+            #expect(HTML.escape(prefix + special + suffix) == prefix + entity + suffix)
+        }
+        let plain = String(repeating: "x", count: offset) + "é'"
+        #expect(HTML.escape(plain) == plain)
+    }
 }

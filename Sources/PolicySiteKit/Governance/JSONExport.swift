@@ -143,26 +143,17 @@ enum JSONExport {
         json.beginObject()
         json.key("clauses")
         json.beginArray()
-        for publisher in site.publishers {
-            for policy in publisher.policies {
-                let id = Lineage.key(publisher.school.slug, policy.slug)
-                let url = base.url(publisher.path(of: policy))
-                var texts: [String: String] = [:]
-                for unit in policy.textUnits { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
-                for anchor in policy.outline.anchors {
-                    json.element()
-                    json.beginObject()
-                    json.field("anchor", anchor.id)
-                    json.field("id", id + "#" + anchor.id)
-                    json.field("kind", anchor.kind.rawValue)
-                    json.field("number", anchor.number.isEmpty ? nil : anchor.number)
-                    json.field("policy", id)
-                    json.field("text", texts[anchor.id])
-                    json.field("title", anchor.title)
-                    json.field("url", url + "#" + anchor.id)
-                    json.endObject()
-                }
+        // Each policy's clauses are written on their own, a batch of policies at a time across the
+        // cores, then appended in order: only one batch's pieces are held beside the export.
+        let policies = site.publishers.flatMap { publisher in publisher.policies.map { (publisher, $0) } }
+        let batch = 16 * ProcessInfoCores.count
+        for start in stride(from: 0, to: policies.count, by: batch) {
+            let pieces = Array(policies[start..<min(start + batch, policies.count)]).concurrentMap { publisher, policy in
+                var piece = PrettyJSON(continuingArrayAtDepth: 2)
+                clauses(of: policy, in: publisher, base: base, into: &piece)
+                return piece
             }
+            for piece in pieces { json.append(elements: piece) }
         }
         json.endArray()
         json.key("legislation")
@@ -248,5 +239,28 @@ enum JSONExport {
         json.endObject()
         json.newline()
         return json.bytes
+    }
+}
+
+extension JSONExport {
+    /// One clause record per anchor of `policy`, as elements of the export's "clauses" array.
+    static func clauses(of policy: Policy, in publisher: Publisher, base: BaseURL, into json: inout PrettyJSON) {
+        let id = Lineage.key(publisher.school.slug, policy.slug)
+        let url = base.url(publisher.path(of: policy))
+        var texts: [String: String] = [:]
+        for unit in policy.textUnits { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
+        for anchor in policy.outline.anchors {
+            json.element()
+            json.beginObject()
+            json.field("anchor", anchor.id)
+            json.field("id", id + "#" + anchor.id)
+            json.field("kind", anchor.kind.rawValue)
+            json.field("number", anchor.number.isEmpty ? nil : anchor.number)
+            json.field("policy", id)
+            json.field("text", texts[anchor.id])
+            json.field("title", anchor.title)
+            json.field("url", url + "#" + anchor.id)
+            json.endObject()
+        }
     }
 }

@@ -10,6 +10,22 @@ struct PrettyJSON {
 
     init(reservingCapacity capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A piece written on its own: elements of an array open at `depth` (counting the array), to
+    /// be appended with `append(elements:)`. Its first element starts with a comma, so it must
+    /// follow at least one element; `append(elements:)` drops that comma when it does not.
+    init(continuingArrayAtDepth depth: Int) { empty = Array(repeating: false, count: depth) }
+
+    /// Appends the elements written into `piece` to the open array.
+    mutating func append(elements piece: PrettyJSON) {
+        guard !piece.bytes.isEmpty else { return }
+        if empty[empty.count - 1] {
+            empty[empty.count - 1] = false
+            bytes += piece.bytes.dropFirst()
+        } else {
+            bytes += piece.bytes
+        }
+    }
+
     mutating func beginObject() { open(0x7B) }
     mutating func endObject() { close(0x7D) }
     mutating func beginArray() { open(0x5B) }
@@ -70,20 +86,27 @@ struct PrettyJSON {
 
     private mutating func quoted(_ s: String) {
         bytes.append(0x22)
-        for b in s.utf8 {
-            switch b {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x08: bytes += [0x5C, 0x62]
-            case 0x0C: bytes += [0x5C, 0x66]
-            case 0x0A: bytes += [0x5C, 0x6E]
-            case 0x0D: bytes += [0x5C, 0x72]
-            case 0x09: bytes += [0x5C, 0x74]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
-            default: bytes.append(b)
+        var s = s
+        s.withUTF8 { utf8 in
+            // Runs of bytes that need no escape (nearly all of them) are copied whole.
+            var start = 0
+            for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i]))
+                start = i + 1
+                switch b {
+                case 0x22: bytes += [0x5C, 0x22]
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x08: bytes += [0x5C, 0x62]
+                case 0x0C: bytes += [0x5C, 0x66]
+                case 0x0A: bytes += [0x5C, 0x6E]
+                case 0x0D: bytes += [0x5C, 0x72]
+                case 0x09: bytes += [0x5C, 0x74]
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(0x22)
     }

@@ -13,36 +13,45 @@ public struct SourceText: Sendable {
         var start = 0
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
         var line = 1, column = 1
-        var i = start
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0 {
-                return .failure(.error("NUL byte in text; save the file as plain UTF-8 text", at: SourceLocation(path: path, line: line, column: column)))
-            }
-            let length = utf8SequenceLength(bytes, at: i)
-            if length == 0 {
-                return .failure(.error("invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))); save the file as UTF-8", at: SourceLocation(path: path, line: line, column: column)))
-            }
-            if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
-                line += 1
-                column = 1
-            } else if b != 0x0D {
-                column += 1
-                if column > maximumLineLength + 1 {
-                    return .failure(.error("line is longer than \(maximumLineLength) characters; break it into paragraphs (is this a text file?)", at: SourceLocation(path: path, line: line, column: column - 1)))
+        var hasCR = false
+        // One pass over the bytes, in place: every source file of the site goes through here.
+        let problem: Diagnostic? = bytes.withUnsafeBufferPointer { bytes in
+            var i = start
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 1
+                if b >= 0x80 {
+                    length = utf8SequenceLength(bytes, at: i)
+                    if length == 0 {
+                        return .error("invalid UTF-8 (byte 0x\(String(b, radix: 16, uppercase: true))); save the file as UTF-8", at: SourceLocation(path: path, line: line, column: column))
+                    }
+                } else if b == 0 {
+                    return .error("NUL byte in text; save the file as plain UTF-8 text", at: SourceLocation(path: path, line: line, column: column))
                 }
+                if b == 0x0A || (b == 0x0D && (i + 1 >= bytes.count || bytes[i + 1] != 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if b != 0x0D {
+                    column += 1
+                    if column > maximumLineLength + 1 {
+                        return .error("line is longer than \(maximumLineLength) characters; break it into paragraphs (is this a text file?)", at: SourceLocation(path: path, line: line, column: column - 1))
+                    }
+                }
+                if b == 0x0D { hasCR = true }
+                i += length
             }
-            i += length
+            return nil
         }
+        if let problem { return .failure(problem) }
         var text = String(decoding: bytes[start...], as: UTF8.self)
-        if text.utf8.contains(0x0D) {
+        if hasCR {
             text = text.replacingCRLF()
         }
         return .success(SourceText(path: path, text: text))
     }
 
     /// Bytes in the valid UTF-8 sequence starting at `i`, or 0 if it is not valid.
-    static func utf8SequenceLength(_ bytes: [UInt8], at i: Int) -> Int {
+    static func utf8SequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
         let b0 = bytes[i]
         if b0 < 0x80 { return 1 }
         func cont(_ k: Int) -> Bool { i + k < bytes.count && bytes[i + k] & 0xC0 == 0x80 }

@@ -23,7 +23,9 @@ struct YAMLFields {
         let parser: Parser
         do {
             // The parser owns the anchors (nodes hold them weakly), so it lives until the check.
-            parser = try Parser(yaml: yaml)
+            // The encoding is given: Yams's default reads the environment on every call (and
+            // prints when YAMS_DEFAULT_ENCODING is set).
+            parser = try Parser(yaml: yaml, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))
