@@ -50,46 +50,59 @@ enum SiteLoader {
             diagnostics.append(.error("no 'schools' folder: each publisher goes in \(schoolsFolder)/<slug>/", at: SourceLocation(path: content)))
             return (sources, diagnostics)
         }
-        for name in visibleEntries(schoolsFolder) {
-            let folder = schoolsFolder + "/" + name
-            guard isFolder(folder) else {
-                diagnostics.append(.warning("ignored: only publisher folders belong in \(schoolsFolder)", at: SourceLocation(path: folder)))
-                continue
-            }
-            if let d = containment.check(folder) { diagnostics.append(d); continue }
-            guard let slug = Slug(validating: name) else {
-                diagnostics.append(.error("folder name '\(name)' is not a valid slug: use lower-case letters, digits and single hyphens (for example roe-green-junior-school)", at: SourceLocation(path: folder)))
-                continue
-            }
-            var school = SiteSources.SchoolSources(slug: slug, schoolFile: nil, policies: [])
-            let schoolFile = folder + "/school.yml"
-            if fm.fileExists(atPath: schoolFile) {
-                school.schoolFile = read(schoolFile)
-            } else {
-                diagnostics.append(.error("missing school.yml (name: and kind: of this publisher)", at: SourceLocation(path: schoolFile)))
-            }
-            for file in visibleEntries(folder) where file != "school.yml" {
-                let path = folder + "/" + file
-                if isFolder(path), file.hasSuffix(PolicyVersionSource.folderSuffix) {
-                    let (versions, versionDiagnostics) = loadVersions(path, read: read)
-                    school.versions += versions
-                    diagnostics += versionDiagnostics
-                    continue
-                }
-                guard file.hasSuffix(".md"), !isFolder(path) else {
-                    if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
-                    continue
-                }
-                let stem = String(file.dropLast(3))
-                guard let policySlug = Slug(validating: stem) else {
-                    diagnostics.append(.error("file name '\(file)' is not a valid slug: use lower-case letters, digits and single hyphens, then .md", at: SourceLocation(path: path)))
-                    continue
-                }
-                if let text = read(path) { school.policies.append((policySlug, text)) }
-            }
-            sources.schools.append(school)
+        // Publishers are read in parallel, each with its own copy of the containment check.
+        let loaded = visibleEntries(schoolsFolder).concurrentMap { [containment] name in
+            loadSchool(name, in: schoolsFolder, containment: containment)
+        }
+        for (school, schoolDiagnostics) in loaded {
+            diagnostics += schoolDiagnostics
+            if let school { sources.schools.append(school) }
         }
         return (sources, diagnostics)
+    }
+
+    /// Reads the publisher folder `name`: its school.yml, policies and earlier versions.
+    static func loadSchool(_ name: String, in schoolsFolder: String, containment: Containment) -> (SiteSources.SchoolSources?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var containment = containment
+        func read(_ path: String) -> SourceText? {
+            readSource(path, containment: &containment, diagnostics: &diagnostics)
+        }
+        let folder = schoolsFolder + "/" + name
+        guard isFolder(folder) else {
+            return (nil, [.warning("ignored: only publisher folders belong in \(schoolsFolder)", at: SourceLocation(path: folder))])
+        }
+        if let d = containment.check(folder) { return (nil, [d]) }
+        guard let slug = Slug(validating: name) else {
+            return (nil, [.error("folder name '\(name)' is not a valid slug: use lower-case letters, digits and single hyphens (for example roe-green-junior-school)", at: SourceLocation(path: folder))])
+        }
+        var school = SiteSources.SchoolSources(slug: slug, schoolFile: nil, policies: [])
+        let schoolFile = folder + "/school.yml"
+        if FileManager.default.fileExists(atPath: schoolFile) {
+            school.schoolFile = read(schoolFile)
+        } else {
+            diagnostics.append(.error("missing school.yml (name: and kind: of this publisher)", at: SourceLocation(path: schoolFile)))
+        }
+        for file in visibleEntries(folder) where file != "school.yml" {
+            let path = folder + "/" + file
+            if isFolder(path), file.hasSuffix(PolicyVersionSource.folderSuffix) {
+                let (versions, versionDiagnostics) = loadVersions(path, read: read)
+                school.versions += versions
+                diagnostics += versionDiagnostics
+                continue
+            }
+            guard file.hasSuffix(".md"), !isFolder(path) else {
+                if !isFolder(path) { diagnostics.append(.warning("ignored: not a policy (.md) or school.yml", at: SourceLocation(path: path))) }
+                continue
+            }
+            let stem = String(file.dropLast(3))
+            guard let policySlug = Slug(validating: stem) else {
+                diagnostics.append(.error("file name '\(file)' is not a valid slug: use lower-case letters, digits and single hyphens, then .md", at: SourceLocation(path: path)))
+                continue
+            }
+            if let text = read(path) { school.policies.append((policySlug, text)) }
+        }
+        return (school, diagnostics)
     }
 
     /// Reads one file of the content folder again (a rebuild after it was edited), with the same

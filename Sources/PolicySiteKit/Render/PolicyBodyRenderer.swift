@@ -125,7 +125,11 @@ struct PolicyBodyRenderer {
         }
         // `rest` is a slice of `text`: count only the characters before it.
         let prefix = text[..<rest.startIndex]
-        return (prefix.trimmingCharacters(in: .whitespaces), Self.dropCharacters(prefix.count, from: content))
+        // The number is ASCII nearly always: trimmed by byte then, as Foundation would trim it.
+        let number = prefix.utf8.allSatisfy { $0 < 0x80 }
+            ? String(decoding: prefix.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
+            : prefix.trimmingCharacters(in: .whitespaces)
+        return (number, Self.dropCharacters(prefix.count, from: content))
     }
 
     /// Removes the first `count` characters of plain text from an inline sequence.

@@ -59,7 +59,7 @@ struct SiteRenderer: Sendable {
         var content = spec.makeContent(env)
         content.context["siteTitle"] = site.config.title
         content.context["root"] = spec.path.root
-        let inner = templates.render(content.context, with: spec.template)
+        let inner = RenderedHTML(bytes: templates.renderBytes(content.context, with: spec.template))
         vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
         // The page's values can go before the layout copies the page in (the clause index's are
         // megabytes).
@@ -85,7 +85,7 @@ struct SiteRenderer: Sendable {
             "content": inner,
         ]
         vocabularies["layout", default: ContextVocabulary()].add(layout)
-        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.utf8.count + 16_384)
+        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.bytes.count + 16_384)
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         let file = OutputFile(path: spec.path.file, bytes: bytes)

@@ -118,11 +118,13 @@ struct TagScanner {
         return empty
     }
 
+    /// The named references decoded (the ones that can hide a scheme or markup).
+    private static let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":",
+                                                  "tab": "\t", "newline": "\n", "sol": "/", "lpar": "(", "rpar": ")"]
+
     /// Character references as a browser decodes them in an attribute value.
     static func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
-        let named: [String: String] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "colon": ":",
-                                       "tab": "\t", "newline": "\n", "sol": "/", "lpar": "(", "rpar": ")"]
         var out = ""
         var rest = Substring(value)
         while let amp = rest.firstIndex(of: "&") {

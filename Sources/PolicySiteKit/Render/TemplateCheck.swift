@@ -100,6 +100,8 @@ struct ContextVocabulary: Sendable, Equatable {
             let truthy: Bool
             if let string = value as? String {
                 truthy = !string.isEmpty
+            } else if let html = value as? RenderedHTML {
+                truthy = !html.bytes.isEmpty
             } else if let bool = value as? Bool {
                 truthy = bool
             } else if let items = value as? [[String: Any]] {

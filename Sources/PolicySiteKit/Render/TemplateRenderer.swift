@@ -142,6 +142,8 @@ struct TemplateRenderer {
             output.append(contentsOf: String(int).utf8)
         } else if let bool = value as? Bool {
             output.append(contentsOf: (bool ? "true" : "false").utf8)
+        } else if !escaped, let html = value as? RenderedHTML {
+            output.append(contentsOf: html.bytes)
         } else if !(value is NSNull) {
             let text = String(describing: (value as? any OptionalValue)?.wrappedValue ?? value)
             if escaped { MustacheEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
@@ -171,7 +173,8 @@ struct TemplateRenderer {
     /// `object`'s value for `name`: a dictionary's entry, or the stored property of that name.
     static func child(of object: Any, named name: String) -> Any? {
         if let dictionary = object as? [String: Any] { return dictionary[name] }
-        if object is NSNull { return nil }
+        // Rendered HTML stands for a String, which has no stored properties to name.
+        if object is NSNull || object is RenderedHTML { return nil }
         guard let child = Mirror(reflecting: object).children.first(where: { $0.label == name })?.value else { return nil }
         return (child as? any OptionalValue).map(\.wrappedValue) ?? child
     }
