@@ -187,6 +187,13 @@ import Testing
         #expect(name.isEventHandler == raw.lowercased().hasPrefix("on"))
     }
 
+    /// ASCII values are decoded by byte, others Character by Character: both read references alike.
+    @Test(arguments: ["&amp;", "&AMP;x", "&#39;", "&#x27;&#X3a;", "&unknown;", "a&b", "&#;", "&#x;", "&amp", "&#+39;",
+                      "&#106;avascript&colon;", "&&lt;", "&#1234567890123;", "&quot &quot;", "plain"])
+    func referencesDecodeTheSameByByteAndByCharacter(_ value: String) {
+        #expect("é" + TagScanner.decodeEntities(value) == TagScanner.decodeEntities("é" + value))
+    }
+
     @Test func aPageWithoutThePolicyIsFlagged() {
         #expect(OutputSafety.problems(in: Array("<html><head></head><body>x</body></html>".utf8), policy: SiteRenderer.contentSecurityPolicy)
             == ["has no Content-Security-Policy meta"])

@@ -125,6 +125,9 @@ struct TagScanner {
     /// Character references as a browser decodes them in an attribute value.
     static func decodeEntities(_ value: String) -> String {
         guard value.contains("&") else { return value }
+        // Every page's CSP meta carries references (&#39;): ASCII text without CR, where each byte
+        // is a Character, is walked by byte.
+        if value.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return decodeASCII(Array(value.utf8)) }
         var out = ""
         var rest = Substring(value)
         while let amp = rest.firstIndex(of: "&") {
@@ -132,15 +135,7 @@ struct TagScanner {
             let after = rest[rest.index(after: amp)...]
             let body = after.prefix { $0 != ";" && $0 != "&" && $0 != " " }.prefix(12)
             let hasSemicolon = after.dropFirst(body.count).first == ";"
-            var decoded: String? = nil
-            if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if hasSemicolon {
-                decoded = named[body.lowercased()]
-            }
-            if let decoded {
+            if let decoded = reference(body, hasSemicolon: hasSemicolon) {
                 out += decoded
                 rest = after.dropFirst(body.count + (hasSemicolon ? 1 : 0))
             } else {
@@ -149,5 +144,40 @@ struct TagScanner {
             }
         }
         return out + rest
+    }
+
+    /// `decodeEntities` of ASCII bytes without CR.
+    private static func decodeASCII(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "&") else { out.append(bytes[i]); i += 1; continue }
+            let after = i + 1
+            var end = after
+            while end < bytes.count, end - after < 12, bytes[end] != UInt8(ascii: ";"), bytes[end] != UInt8(ascii: "&"), bytes[end] != UInt8(ascii: " ") { end += 1 }
+            let hasSemicolon = end < bytes.count && bytes[end] == UInt8(ascii: ";")
+            if let decoded = reference(Substring(decoding: bytes[after..<end], as: UTF8.self), hasSemicolon: hasSemicolon) {
+                out.append(contentsOf: decoded.utf8)
+                i = end + (hasSemicolon ? 1 : 0)
+            } else {
+                out.append(UInt8(ascii: "&"))
+                i = after
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What the reference `&body;` stands for (`hasSemicolon` when it ends with one), or nil when
+    /// it is not one.
+    private static func reference(_ body: Substring, hasSemicolon: Bool) -> String? {
+        if body.hasPrefix("#x") || body.hasPrefix("#X") {
+            return UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else if body.hasPrefix("#") {
+            return UInt32(body.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+        } else if hasSemicolon {
+            return named[body.lowercased()]
+        }
+        return nil
     }
 }
