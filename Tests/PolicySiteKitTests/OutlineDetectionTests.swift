@@ -81,3 +81,19 @@ import Testing
         #expect(outline.anchors.first?.title == "Any communication received must be reported.")
     }
 }
+
+/// Block paths are packed while they fit (eight levels, indices below 65,535) and kept as indices
+/// beyond: either way a path built step by step equals the one built from its indices.
+@Suite struct BlockPathTests {
+    @Test(arguments: [[], [0], [3, 1, 4], [1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 3, 4, 5, 6, 7, 8, 9], [70_000], [2, 65_535, 1], [65_534, 0]])
+    func pathsRoundTripAndCompare(_ indices: [Int]) {
+        let stepped = indices.reduce(BlockPath([])) { $0.appending($1) }
+        #expect(stepped == BlockPath(indices))
+        #expect(stepped.hashValue == BlockPath(indices).hashValue)
+        #expect(stepped.indices == indices)
+        #expect(stepped.appending(0) != stepped)
+        if let last = indices.last {
+            #expect(BlockPath(indices.dropLast() + [last + 1]) != stepped)
+        }
+    }
+}

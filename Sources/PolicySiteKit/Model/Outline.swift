@@ -45,11 +45,43 @@ public struct Anchor: Sendable, Hashable {
 }
 
 /// Identifies a block in a document tree: indices from the top-level block list down through
-/// list items and block quotes.
+/// list items and block quotes. Every walk over a body makes one per block and looks anchors up
+/// by it, so paths of up to eight levels with indices below 65,535 (all that real policies have)
+/// are packed into two words: no allocation, and a cheap hash. Others keep their indices.
 public struct BlockPath: Sendable, Hashable {
-    public var indices: [Int]
-    public init(_ indices: [Int]) { self.indices = indices }
-    public func appending(_ i: Int) -> BlockPath { BlockPath(indices + [i]) }
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    private var depth = 0
+    /// The indices of a path that does not pack; nil when it does.
+    private var unpacked: [Int]?
+
+    public init(_ indices: [Int]) {
+        for i in indices { self = appending(i) }
+    }
+
+    public var indices: [Int] {
+        if let unpacked { return unpacked }
+        return (0..<depth).map { level -> Int in
+            let word: UInt64 = level < 4 ? low >> UInt64(16 * level) : high >> UInt64(16 * (level - 4))
+            return Int(word & 0xFFFF)
+        }
+    }
+
+    public func appending(_ i: Int) -> BlockPath {
+        var path = self
+        if unpacked == nil, depth < 8, i >= 0, i < 0xFFFF {
+            if depth < 4 { path.low |= UInt64(i) << (16 * depth) } else { path.high |= UInt64(i) << (16 * (depth - 4)) }
+            path.depth += 1
+        } else {
+            path = BlockPath(unpacked: indices + [i])
+        }
+        return path
+    }
+
+    private init(unpacked indices: [Int]) {
+        unpacked = indices
+        depth = indices.count
+    }
 }
 
 /// All anchors of a policy in document order, and which block each belongs to.
