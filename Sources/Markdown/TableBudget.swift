@@ -8,32 +8,42 @@ struct TableBudget {
     let columnLimit: Int
     let cellLimit: Int
 
-    /// The first delimiter row that takes a table over a limit, or nil. One pass over the bytes.
+    /// The first delimiter row that takes a table over a limit, or nil. One pass over the bytes,
+    /// read in place (every policy goes through here before it is parsed).
     func check(_ text: String) -> MarkdownError? {
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        var cells = 0
-        var i = 0
-        while i < lines.count {
-            guard let columns = Self.delimiterColumns(lines[i]) else { i += 1; continue }
-            let position = SourcePosition(line: i + 1, column: 1)
-            if columns > columnLimit { return .tableTooWide(position, columns: columns, limit: columnLimit) }
-            var rows = 1
-            var j = i + 1
-            while j < lines.count, !Self.isBlank(lines[j]) { rows += 1; j += 1 }
-            cells += columns * rows
-            if cells > cellLimit { return .tooManyTableCells(position, limit: cellLimit) }
-            i = j
+        var text = text
+        return text.withUTF8 { bytes in
+            // Line starts, and the end of the last line.
+            var starts: [Int] = [0]
+            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+            func line(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                let end = k + 1 < starts.count ? starts[k + 1] - 1 : bytes.count
+                return UnsafeBufferPointer(rebasing: bytes[starts[k]..<end])
+            }
+            var cells = 0
+            var i = 0
+            while i < starts.count {
+                guard let columns = Self.delimiterColumns(line(i)) else { i += 1; continue }
+                let position = SourcePosition(line: i + 1, column: 1)
+                if columns > columnLimit { return .tableTooWide(position, columns: columns, limit: columnLimit) }
+                var rows = 1
+                var j = i + 1
+                while j < starts.count, !Self.isBlank(line(j)) { rows += 1; j += 1 }
+                cells += columns * rows
+                if cells > cellLimit { return .tooManyTableCells(position, limit: cellLimit) }
+                i = j
+            }
+            return nil
         }
-        return nil
     }
 
-    static func isBlank(_ line: Substring.UTF8View) -> Bool {
+    static func isBlank(_ line: some Collection<UInt8>) -> Bool {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == UInt8(ascii: ">") }
     }
 
     /// The cell count of a line that could be a table's delimiter row (only `|`, `-`, `:` and
     /// spaces after any quote markers, with at least one `|` and one `-`); nil for any other line.
-    static func delimiterColumns(_ line: Substring.UTF8View) -> Int? {
+    static func delimiterColumns(_ line: some Collection<UInt8>) -> Int? {
         var pipes = 0, hyphens = 0, cellsWithContent = 0
         var inCell = false
         var started = false

@@ -59,7 +59,7 @@ extension Form {
     static func fieldLabel(_ text: String, nextIsList: Bool) -> String? {
         var t = Substring(text)
         while let last = t.last, last == "." || last == "_" || last == "…" || last == " " { t = t.dropLast() }
-        let hadLeaders = t.count < text.count
+        let hadLeaders = t.endIndex < text.endIndex
         guard let colon = t.firstIndex(of: ":") else { return nil }
         let label = t[..<colon]
         let after = t[t.index(after: colon)...].drop { $0 == " " }
