@@ -24,6 +24,23 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: stage.staging))
     }
 
+    /// A file written piece by piece arrives whole; written again with the same bytes it is left
+    /// as it is, and with other bytes (even of the same length) it is replaced.
+    @Test func aStreamedFileIsWrittenOnlyWhenItsBytesChange() throws {
+        let out = TestSite.temporaryFolder("stage") + "/site"
+        func build(_ pieces: [String]) throws -> OutputWriter.Result {
+            let stage = try OutputStage(output: out)
+            stage.accept(path: "data/export.json") { write in for piece in pieces { write(Array(piece.utf8)) } }
+            return try stage.commit()
+        }
+        #expect(try build(["{", "\"a\" : 1", "}"]).written == 1)
+        #expect(try String(contentsOfFile: out + "/data/export.json", encoding: .utf8) == "{\"a\" : 1}")
+        let same = try build(["{\"a\"", " : 1}"])
+        #expect(same.written == 0 && same.unchanged == 1)
+        #expect(try build(["{\"a\" : 2}"]).written == 1)
+        #expect(try String(contentsOfFile: out + "/data/export.json", encoding: .utf8) == "{\"a\" : 2}")
+    }
+
     /// A path that would leave the output folder fails the commit, and nothing is written.
     @Test func aPathOutsideTheOutputFailsTheCommit() throws {
         let out = TestSite.temporaryFolder("stage") + "/site"

@@ -71,7 +71,7 @@ public final class BuildSession: @unchecked Sendable {
         let stage: OutputStage
         do { stage = try OutputStage(output: options.output, keepingOthers: true) } catch { return stageFailure(error) }
         let (rendered, made) = await render(specs, all: allSpecs, memory: memory, into: stage) { output in
-            var files = SiteBuilder.make(resolved.files, site: site, options: options, output: output)
+            var files = SiteBuilder.make(resolved.files, site: site, options: options, stage: stage, output: output)
             for batch in resolved.fileBatches { files += batch.make(site, options, output) }
             return files
         }

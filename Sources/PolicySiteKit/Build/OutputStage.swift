@@ -45,34 +45,71 @@ final class OutputStage: Sendable {
     /// Notes `file` as part of the site and stages it unless the output already holds its bytes.
     /// Safe to call from many tasks at once. A failure is kept and reported by `commit`.
     func accept(_ file: OutputFile) {
-        guard !file.path.hasPrefix("/"), !file.path.split(separator: "/").contains(".."), !file.path.isEmpty else {
-            state.withLock { $0.failure = $0.failure ?? "refusing to write '\(file.path)' outside the output folder" }
-            return
-        }
+        guard isInside(file.path) else { return }
         if outputExists && PosixFile.hasContents(output + "/" + file.path, file.bytes) {
             state.withLock { _ = $0.produced.insert(file.path) }
             return
         }
         do {
-            // Folders are made under the lock, so no file is written into one not made yet.
-            try state.withLock { state in
-                state.produced.insert(file.path)
-                var folders: [String] = []
-                var dir = file.path
-                while let slash = dir.lastIndex(of: "/") {
-                    dir = String(dir[..<slash])
-                    if state.folders.contains(dir) { break }
-                    folders.append(dir)
-                }
-                for folder in folders.reversed() {
-                    try PosixFile.makeFolder(staging + "/" + folder)
-                    state.folders.insert(folder)
-                }
-            }
+            try makeFolders(for: file.path)
             try PosixFile.create(staging + "/" + file.path, with: file.bytes)
             state.withLock { $0.staged.append(file.path) }
         } catch {
             state.withLock { $0.failure = $0.failure ?? "\(error)" }
+        }
+    }
+
+    /// `accept` for a file too large to hold whole: `write` hands over its bytes piece by piece,
+    /// each written to the staging folder at once; the file is kept only if it differs from the
+    /// output's copy.
+    func accept(path: String, writing write: (_ piece: ([UInt8]) -> Void) -> Void) {
+        guard isInside(path) else { return }
+        do {
+            try makeFolders(for: path)
+            var failure: Error?
+            do {
+                let writer = try PosixFile.Writer(creating: staging + "/" + path)
+                write { piece in
+                    guard failure == nil else { return }
+                    do { try writer.append(piece) } catch { failure = error }
+                }
+            }
+            if let failure { throw failure }
+            if outputExists && PosixFile.sameContents(staging + "/" + path, output + "/" + path) {
+                unlink(staging + "/" + path)
+            } else {
+                state.withLock { $0.staged.append(path) }
+            }
+        } catch {
+            state.withLock { $0.failure = $0.failure ?? "\(error)" }
+        }
+    }
+
+    /// False (and a failure kept) for a path that would leave the output folder.
+    private func isInside(_ path: String) -> Bool {
+        guard !path.hasPrefix("/"), !path.split(separator: "/").contains(".."), !path.isEmpty else {
+            state.withLock { $0.failure = $0.failure ?? "refusing to write '\(path)' outside the output folder" }
+            return false
+        }
+        return true
+    }
+
+    /// Notes `path` as produced and makes its folders in the staging folder. Folders are made under
+    /// the lock, so no file is written into one not made yet.
+    private func makeFolders(for path: String) throws {
+        try state.withLock { state in
+            state.produced.insert(path)
+            var folders: [String] = []
+            var dir = path
+            while let slash = dir.lastIndex(of: "/") {
+                dir = String(dir[..<slash])
+                if state.folders.contains(dir) { break }
+                folders.append(dir)
+            }
+            for folder in folders.reversed() {
+                try PosixFile.makeFolder(staging + "/" + folder)
+                state.folders.insert(folder)
+            }
         }
     }
 

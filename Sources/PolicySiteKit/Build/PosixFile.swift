@@ -41,6 +41,53 @@ enum PosixFile {
         return true
     }
 
+    /// True when the files at `a` and `b` hold the same bytes.
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        var infoA = stat(), infoB = stat()
+        guard stat(a, &infoA) == 0, stat(b, &infoB) == 0, infoA.st_size == infoB.st_size else { return false }
+        let fdA = open(a, O_RDONLY), fdB = open(b, O_RDONLY)
+        defer { if fdA >= 0 { close(fdA) }; if fdB >= 0 { close(fdB) } }
+        guard fdA >= 0, fdB >= 0 else { return false }
+        var bufferA = [UInt8](repeating: 0, count: 65536), bufferB = bufferA
+        while true {
+            let n = bufferA.withUnsafeMutableBytes { read(fdA, $0.baseAddress, $0.count) }
+            guard n >= 0 else { return false }
+            if n == 0 { return true }
+            var got = 0
+            while got < n {
+                let m = bufferB.withUnsafeMutableBytes { read(fdB, $0.baseAddress! + got, n - got) }
+                guard m > 0 else { return false }
+                got += m
+            }
+            guard memcmp(bufferA, bufferB, n) == 0 else { return false }
+        }
+    }
+
+    /// A new file written piece by piece, for outputs too large to hold whole.
+    struct Writer: ~Copyable {
+        let path: String
+        private let fd: Int32
+
+        /// Creates `path` (which must not exist yet).
+        init(creating path: String) throws {
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            guard fd >= 0 else { throw OutputError(message: "could not write \(path): \(String(cString: strerror(errno)))") }
+            self.path = path
+        }
+
+        /// Appends `bytes`.
+        func append(_ bytes: [UInt8]) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+                guard n > 0 else { throw OutputError(message: "could not write \(path): \(String(cString: strerror(errno)))") }
+                offset += n
+            }
+        }
+
+        deinit { close(fd) }
+    }
+
     /// Replaces the file at `path` with `bytes`: written to a temporary name beside it, then renamed,
     /// so a reader never sees half a file.
     static func replace(_ path: String, with bytes: [UInt8]) throws {

@@ -72,14 +72,17 @@ public struct SiteBuilder: Sendable {
             }
         }
         let output: @Sendable (OutputFile) -> Void = { [stage] file in stage?.accept(file) }
-        // The feeds, calendar and export first: the export is one 30 MB buffer on a large site,
-        // best made before the pages' own buffers are in use, so the two never add up.
-        var files = Self.make(resolved.files, site: site, options: options, output: output)
         let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
+        // The feeds, calendar, export and search indexes are made beside the pages, which keep
+        // little in memory once written (the export is streamed to the stage), so no core waits
+        // with nothing to do for the last few items of one of them.
+        async let madeFiles = Self.make(resolved.files, site: site, options: options, stage: stage, output: output)
+        async let batchFiles = resolved.fileBatches.flatMap { $0.make(site, options, output) }
         let rendered = await renderer.renderAll(specs, output: output)
         for page in rendered.pages { report.diagnostics += page.diagnostics }
-        for batch in resolved.fileBatches { files += batch.make(site, options, output) }
+        var files = await madeFiles
+        files += await batchFiles
         for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) + [Sitemap.file(pages: rendered.pages.map(\.page), options: options)] {
             output(asset)
             files.append(asset.path)
@@ -119,11 +122,16 @@ public struct SiteBuilder: Sendable {
         return (result.report, memory)
     }
 
-    /// Makes the non-page files (feeds, calendars, JSON, search indexes) in parallel, handing each
-    /// to `output`; returns their paths.
-    static func make(_ specs: [FileSpec], site: Site, options: BuildOptions, output: @Sendable (OutputFile) -> Void) -> [String] {
+    /// Makes the non-page files (feeds, calendars, JSON) in parallel, streaming each into `stage`
+    /// or, without one, handing it whole to `output`; returns their paths.
+    static func make(_ specs: [FileSpec], site: Site, options: BuildOptions, stage: OutputStage? = nil,
+                     output: @Sendable (OutputFile) -> Void) -> [String] {
         DispatchQueue.concurrentPerform(iterations: specs.count) { i in
-            output(OutputFile(path: specs[i].path, bytes: specs[i].make(site, options)))
+            if let stage {
+                stage.accept(path: specs[i].path) { write in specs[i].stream(site, options, write) }
+            } else {
+                output(OutputFile(path: specs[i].path, bytes: specs[i].make(site, options)))
+            }
         }
         return specs.map(\.path)
     }

@@ -15,7 +15,7 @@ enum GovernancePages {
         resolved.files += [
             FileSpec(path: ReviewCalendar.path) { site, options in Array(ReviewCalendar.text(site, options: options).utf8) },
             FileSpec(path: AdoptionFeed.path) { site, options in Array(AdoptionFeed.xml(site, options: options).utf8) },
-            FileSpec(path: JSONExport.path) { site, options in JSONExport.bytes(site, options: options, lineage: lineage) },
+            FileSpec(path: JSONExport.path) { site, options, write in JSONExport.write(site, options: options, lineage: lineage, to: write) },
         ]
     }
 

@@ -132,14 +132,20 @@ enum JSONExport {
                         publishers: publishers, policies: policies, clauses: clauses, legislation: legislation)
     }
 
-    /// The export's bytes, written record by record (the same bytes `JSONEncoder` makes of
-    /// `document`, which a test checks) so that no tree of the whole site is built.
+    /// The export's bytes, whole.
     static func bytes(_ site: Site, options: BuildOptions, lineage: Lineage) -> [UInt8] {
+        var bytes: [UInt8] = []
+        write(site, options: options, lineage: lineage) { bytes += $0 }
+        return bytes
+    }
+
+    /// The export, written record by record (the same bytes `JSONEncoder` makes of `document`,
+    /// which a test checks) and handed to `write` about a megabyte at a time: neither a tree of
+    /// the whole site nor the whole file (tens of megabytes for a large site) is ever held.
+    static func write(_ site: Site, options: BuildOptions, lineage: Lineage, to write: ([UInt8]) -> Void) {
         let base = options.baseURL
-        // Reserved from a generous estimate, so the buffer (tens of megabytes for a large site)
-        // is not copied as it grows.
-        let anchors = site.publishers.reduce(0) { $0 + $1.policies.reduce(0) { $0 + $1.outline.anchors.count } }
-        var json = PrettyJSON(reservingCapacity: 4096 + anchors * 768 + site.publishers.count * 2048)
+        let flushAt = 1 << 20
+        var json = PrettyJSON(reservingCapacity: flushAt + 256 * 1024)
         json.beginObject()
         json.key("clauses")
         json.beginArray()
@@ -154,6 +160,7 @@ enum JSONExport {
                 return piece
             }
             for piece in pieces { json.append(elements: piece) }
+            json.flush(to: write, over: flushAt)
         }
         json.endArray()
         json.key("legislation")
@@ -163,6 +170,7 @@ enum JSONExport {
         json.beginArray()
         for publisher in site.publishers {
             let school = publisher.school
+            json.flush(to: write, over: flushAt)
             for policy in publisher.policies {
                 let id = Lineage.key(school.slug, policy.slug)
                 json.element()
@@ -212,6 +220,7 @@ enum JSONExport {
         json.key("publishers")
         json.beginArray()
         for publisher in site.publishers {
+            json.flush(to: write, over: flushAt)
             let school = publisher.school
             json.element()
             json.beginObject()
@@ -238,7 +247,7 @@ enum JSONExport {
         json.endObject()
         json.endObject()
         json.newline()
-        return json.bytes
+        json.flush(to: write, over: 0)
     }
 }
 

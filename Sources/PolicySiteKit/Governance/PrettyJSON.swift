@@ -15,6 +15,14 @@ struct PrettyJSON {
     /// follow at least one element; `append(elements:)` drops that comma when it does not.
     init(continuingArrayAtDepth depth: Int) { empty = Array(repeating: false, count: depth) }
 
+    /// Hands the bytes written so far to `write` once there are more than `limit`, and goes on
+    /// from an empty buffer (the open containers stay open).
+    mutating func flush(to write: ([UInt8]) -> Void, over limit: Int) {
+        guard bytes.count > limit else { return }
+        write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Appends the elements written into `piece` to the open array.
     mutating func append(elements piece: PrettyJSON) {
         guard !piece.bytes.isEmpty else { return }

@@ -65,7 +65,28 @@ struct PageSpec: Sendable {
 struct FileSpec: Sendable {
     var path: String
     var dependsOn: [PageScope] = [.site]
-    var make: @Sendable (Site, BuildOptions) -> [UInt8]
+    /// Hands the file's bytes to `write`, in one piece or (for a file of tens of megabytes, the
+    /// export) several, so that a build that writes it never holds it whole.
+    var stream: @Sendable (Site, BuildOptions, _ write: ([UInt8]) -> Void) -> Void
+
+    init(path: String, dependsOn: [PageScope] = [.site], make: @escaping @Sendable (Site, BuildOptions) -> [UInt8]) {
+        self.path = path
+        self.dependsOn = dependsOn
+        stream = { site, options, write in write(make(site, options)) }
+    }
+
+    init(path: String, dependsOn: [PageScope] = [.site], stream: @escaping @Sendable (Site, BuildOptions, _ write: ([UInt8]) -> Void) -> Void) {
+        self.path = path
+        self.dependsOn = dependsOn
+        self.stream = stream
+    }
+
+    /// The file's bytes, whole.
+    func make(_ site: Site, _ options: BuildOptions) -> [UInt8] {
+        var bytes: [UInt8] = []
+        stream(site, options) { bytes += $0 }
+        return bytes
+    }
 }
 
 /// Non-HTML outputs made together (a search index), each handed to `output` as it is made so the
