@@ -24,11 +24,15 @@ let package = Package(
         ),
         /// Swift value types for a Markdown document; the only module that imports CCmarkGFM.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        /// SHA-256 in C, with the x86 SHA extensions where the processor has them: every policy's
+        /// text is fingerprinted on each build.
+        .target(name: "CSHA256"),
         /// The generator engine: load, parse, resolve, render, write.
         .target(
             name: "PolicySiteKit",
             dependencies: [
                 "Markdown",
+                "CSHA256",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

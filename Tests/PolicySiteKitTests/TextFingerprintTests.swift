@@ -12,6 +12,16 @@ import Testing
     ])
     func sha256MatchesTheStandardVectors(_ vector: (String, String)) {
         #expect(SHA256.hex(Array(vector.0.utf8)) == vector.1)
+        #expect(SHA256.hex(Array(vector.0.utf8), hardware: false) == vector.1)
+    }
+
+    /// The SHA extensions (where the processor has them) and the portable code agree at every
+    /// length around the block and padding boundaries.
+    @Test func hardwareAndPortableDigestsAgree() {
+        for length in 0...300 {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            #expect(SHA256.hex(bytes) == SHA256.hex(bytes, hardware: false), "length \(length)")
+        }
     }
 
     @Test func aMillionAs() {
