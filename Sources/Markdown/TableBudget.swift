@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A bound on the cells GFM tables can make, checked on the text before cmark-gfm sees it.
 ///
 /// cmark-gfm 0.29.0.gfm.6 (Debian 12) makes one node per cell and fills every short row up to the
@@ -15,7 +21,13 @@ struct TableBudget {
         return text.withUTF8 { bytes in
             // Line starts, and the end of the last line.
             var starts: [Int] = [0]
-            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+            if let base = bytes.baseAddress {
+                var i = 0
+                while i < bytes.count, let found = memchr(base + i, 0x0A, bytes.count - i) {
+                    i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(i)
+                }
+            }
             func line(_ k: Int) -> UnsafeBufferPointer<UInt8> {
                 let end = k + 1 < starts.count ? starts[k + 1] - 1 : bytes.count
                 return UnsafeBufferPointer(rebasing: bytes[starts[k]..<end])

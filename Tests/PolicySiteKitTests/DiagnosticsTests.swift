@@ -89,4 +89,26 @@ import Testing
         }
         #expect(s.text == "---\ntitle: A\n---\nBody\n")
     }
+
+    /// Plain ASCII is stepped over a word at a time: a bad byte, a line end or the line limit is
+    /// still found at its exact column wherever it falls in a word.
+    @Test(arguments: 0..<17)
+    func badBytesAreFoundAtEveryOffsetInAWord(_ offset: Int) {
+        let prefix = Array(String(repeating: "a", count: offset).utf8)
+        for (bad, line, column) in [([UInt8(0)], 1, offset + 1), ([0xFF], 1, offset + 1), (Array("\n\u{0}".utf8), 2, 1),
+                                    (Array("\r\n".utf8) + [0xC0], 2, 1), (Array("\r".utf8) + [0xFE], 2, 1), (Array("é".utf8) + [0x80], 1, offset + 2)] {
+            guard case .failure(let d) = SourceText.decode(prefix + bad + Array("tail of the line".utf8), path: "f.md") else {
+                Issue.record("decoded \(bad)")
+                continue
+            }
+            #expect(d.location == SourceLocation(path: "f.md", line: line, column: column), "\(bad)")
+        }
+        let limit = SourceText.maximumLineLength
+        let atLimit = [UInt8](repeating: 0x61, count: limit - offset) + Array("\n".utf8) + [UInt8](repeating: 0x62, count: limit + 1)
+        guard case .failure(let d) = SourceText.decode(prefix + atLimit, path: "f.md") else {
+            Issue.record("a line over the limit was read")
+            return
+        }
+        #expect(d.location == SourceLocation(path: "f.md", line: 2, column: limit + 1))
+    }
 }
