@@ -38,12 +38,12 @@ struct ReferenceScanner: Sendable {
     /// Per publisher: the name key of each published policy → its slug.
     let policiesByName: [Slug: [String: Slug]]
     /// The words of each policy's title, by file path.
-    let titleWords: [String: Set<String>]
+    let titleWords: [String: WordTable]
 
     init(site: Site, legislation: Legislation) {
         citations = CitationDetector(legislation)
         var byPublisher: [Slug: [String: Slug]] = [:]
-        var words: [String: Set<String>] = [:]
+        var words: [String: WordTable] = [:]
         for publisher in site.publishers {
             var names: [String: Slug] = [:]
             for policy in publisher.policies {
