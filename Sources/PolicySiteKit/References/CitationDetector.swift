@@ -74,6 +74,24 @@ struct CitationDetector: Sendable {
         return out
     }
 
+    /// The tokens that take part in matching, as `stream` gives them; most texts drop none, and
+    /// then no list is made.
+    private struct Stream {
+        let kept: [Int]?
+        let count: Int
+
+        init(_ tokens: TextTokens) {
+            // An "of" is dropped only right after "act" (an "of" is never dropped after another).
+            let drops = tokens.indices.contains { i in
+                i > 0 && i + 1 < tokens.count && tokens[i + 1].isYear && tokens.hasNorm(tokens[i], "of") && tokens.hasNorm(tokens[i - 1], "act")
+            }
+            kept = drops ? CitationDetector.stream(tokens) : nil
+            count = kept?.count ?? tokens.count
+        }
+
+        subscript(k: Int) -> Int { kept?[k] ?? k }
+    }
+
     /// Words of one name may be separated by spaces and commas only ("Copyright, designs and …").
     private static func joins(_ t: TextToken) -> Bool { t.followsSpaceOrComma }
 
@@ -82,7 +100,7 @@ struct CitationDetector: Sendable {
     private static let leadingStopWords = WordTable(connectorList + ["the", "this", "that", "these", "those", "a", "an", "our", "their", "its", "under", "see", "per", "by", "with", "within", "as"])
 
     func scan(_ tokens: TextTokens) -> (matches: [Match], unknown: [Unknown]) {
-        let s = Self.stream(tokens)
+        let s = Stream(tokens)
         var matches: [Match] = []
         var unknown: [Unknown] = []
         var covered = Set<Int>()
@@ -95,8 +113,8 @@ struct CitationDetector: Sendable {
             k += length
             // "Acts of 1952, 1996 and 2013", "Act 1959 and 1964": one citation per further year.
             guard length >= 2, tokens.hasNorm(tokens[s[k - 2]], "act"), last.isYear else { continue }
-            let stem = s[(k - length)..<(k - 1)].map { tokens.norm(tokens[$0]) }.joined(separator: " ")
-            let shown = s[(k - length)..<(k - 2)].map { tokens.text(tokens[$0]) }.joined(separator: " ")
+            let stem = ((k - length)..<(k - 1)).map { tokens.norm(tokens[s[$0]]) }.joined(separator: " ")
+            let shown = ((k - length)..<(k - 2)).map { tokens.text(tokens[s[$0]]) }.joined(separator: " ")
             while let (yearIndex, next) = nextListedYear(from: k, in: s, tokens) {
                 let year = tokens[s[yearIndex]]
                 if let other = actsByKey[stem + " " + tokens.text(year)] {
@@ -113,14 +131,14 @@ struct CitationDetector: Sendable {
     }
 
     /// The longest glossary name starting at stream position `k`: its length in words and its Act.
-    private func longestName(at k: Int, in s: [Int], _ tokens: TextTokens) -> (Int, Slug)? {
+    private func longestName(at k: Int, in s: Stream, _ tokens: TextTokens) -> (Int, Slug)? {
         guard let first = firstWords.index(of: tokens[s[k]], in: tokens) else { return nil }
         for name in namesByFirstWord[first] where k + name.words.count <= s.count {
             // The first word is the one looked up.
             var ok = true
             for offset in 1..<max(1, name.words.count) {
                 let t = tokens[s[k + offset]]
-                if !tokens.hasNorm(t, name.words[offset], hash: name.hashes[offset]) || !Self.joins(t) { ok = false; break }
+                if t.normHash != name.hashes[offset] || !tokens.hasNorm(t, name.words[offset][...]) || !Self.joins(t) { ok = false; break }
             }
             guard ok else { continue }
             // A name without a year ("Freedom of Information Act") followed by a year is another Act.
@@ -133,7 +151,7 @@ struct CitationDetector: Sendable {
 
     /// After a cited year: ", 1996" or "and 2013" gives the year's stream position and where the
     /// list continues.
-    private func nextListedYear(from k: Int, in s: [Int], _ tokens: TextTokens) -> (Int, Int)? {
+    private func nextListedYear(from k: Int, in s: Stream, _ tokens: TextTokens) -> (Int, Int)? {
         guard k < s.count, Self.joins(tokens[s[k]]) else { return nil }
         if tokens[s[k]].isYear { return (k, k + 1) }
         if tokens.hasNorm(tokens[s[k]], "and"), k + 1 < s.count, tokens[s[k + 1]].isYear, tokens[s[k + 1]].followsSpace { return (k + 1, k + 2) }
@@ -142,9 +160,10 @@ struct CitationDetector: Sendable {
 
     /// "Education Act 2002" and the like that no glossary name covered: a capitalised "Act" after a
     /// capitalised name and before a year.
-    private func unknownActs(_ tokens: TextTokens, stream s: [Int], covered: Set<Int>) -> [Unknown] {
+    private func unknownActs(_ tokens: TextTokens, stream s: Stream, covered: Set<Int>) -> [Unknown] {
         var out: [Unknown] = []
-        for (k, i) in s.enumerated() where tokens.hasText(tokens[i], "Act") || tokens.hasText(tokens[i], "Acts") {
+        for k in 0..<s.count where tokens.hasText(tokens[s[k]], "Act") || tokens.hasText(tokens[s[k]], "Acts") {
+            let i = s[k]
             guard !covered.contains(i), k + 1 < s.count, tokens[s[k + 1]].isYear, Self.joins(tokens[s[k + 1]]) else { continue }
             var first = k
             while first > 0 {
@@ -155,7 +174,7 @@ struct CitationDetector: Sendable {
             }
             while first < k, Self.leadingStopWords.contains(tokens[s[first]], in: tokens) { first += 1 }
             guard first < k else { continue }
-            let shown = s[first..<k].map { tokens.text(tokens[$0]) }.joined(separator: " ")
+            let shown = (first..<k).map { tokens.text(tokens[s[$0]]) }.joined(separator: " ")
             var years = [k + 1]
             var next = k + 2
             while let (yearIndex, after) = nextListedYear(from: next, in: s, tokens) { years.append(yearIndex); next = after }

@@ -55,10 +55,10 @@ struct TextTokens: Sendable, RandomAccessCollection {
         }
     }
 
-    /// True when the token's normalised word is `word`, whose `WordTable.hash` is `hash`.
-    func hasNorm(_ t: TextToken, _ word: [UInt8], hash: UInt64) -> Bool {
-        guard t.normHash == hash, t.normCount == word.count else { return false }
-        for k in 0..<word.count where normByte(t, k) != word[k] { return false }
+    /// True when the token's normalised word is `word`.
+    func hasNorm(_ t: TextToken, _ word: ArraySlice<UInt8>) -> Bool {
+        guard t.normCount == word.count else { return false }
+        for (k, b) in word.enumerated() where normByte(t, k) != b { return false }
         return true
     }
 
