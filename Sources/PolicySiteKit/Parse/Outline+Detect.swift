@@ -55,6 +55,7 @@ enum NumberingPattern: Equatable {
     }
 
     private static func clauseOrSection(_ t: Substring, isHeading: Bool) -> NumberingPattern? {
+        if let read = clauseOrSectionFromBytes(t, isHeading: isHeading) { return read }
         var parts: [Substring] = []
         var i = t.startIndex
         var sawTrailingDot = false
@@ -83,6 +84,65 @@ enum NumberingPattern: Equatable {
         if parts.count >= 2 { return .clause(number, rest: rest) }
         guard isHeading, sawTrailingDot || !rest.isEmpty, !rest.isEmpty || sawTrailingDot else { return nil }
         return .section(number, rest: rest)
+    }
+
+    /// What the bytes of a numbered text say: no number, the number's shape, or nothing sure
+    /// (a byte after one read is not ASCII, so that it may not be a character on its own).
+    private enum NumberBytes {
+        case undecided, none
+        case number(end: Int, numberEnd: Int, parts: Int, sawTrailingDot: Bool)
+    }
+
+    /// `clauseOrSection` read from the bytes; nil when only the characters can tell.
+    private static func clauseOrSectionFromBytes(_ t: Substring, isHeading: Bool) -> NumberingPattern?? {
+        let read = t.utf8.withContiguousStorageIfAvailable { b -> NumberBytes in
+            let n = b.count
+            // The byte at `k` is a character of its own: the next one is ASCII.
+            func alone(_ k: Int) -> Bool { k + 1 >= n || b[k + 1] < 0x80 }
+            func isDigit(_ k: Int) -> Bool { b[k] >= 0x30 && b[k] <= 0x39 }
+            var i = 0
+            var parts = 0
+            var numberEnd = 0
+            var sawTrailingDot = false
+            while i < n {
+                let start = i
+                while i < n, isDigit(i) {
+                    guard alone(i) else { return .undecided }
+                    i += 1
+                }
+                guard i > start, i - start <= 3 else { return .none }
+                parts += 1
+                numberEnd = i
+                if i < n, b[i] == 0x2E {
+                    guard alone(i) else { return .undecided }
+                    if i + 1 < n, isDigit(i + 1) {
+                        i += 1
+                        continue
+                    }
+                    sawTrailingDot = true
+                    i += 1
+                }
+                break
+            }
+            guard parts > 0 else { return .none }
+            if i < n {
+                guard b[i] == 0x20 || b[i] == 0x09 else { return .none }
+                guard alone(i) else { return .undecided }
+            }
+            return .number(end: i, numberEnd: numberEnd, parts: parts, sawTrailingDot: sawTrailingDot)
+        }
+        switch read ?? .undecided {
+        case .undecided:
+            return nil
+        case .none:
+            return .some(nil)
+        case .number(let end, let numberEnd, let parts, let sawTrailingDot):
+            let rest = t[t.utf8.index(t.startIndex, offsetBy: end)...].drop { $0 == " " || $0 == "\t" }
+            let number = String(t[..<t.utf8.index(t.startIndex, offsetBy: numberEnd)])
+            if parts >= 2 { return .clause(number, rest: rest) }
+            guard isHeading, sawTrailingDot || !rest.isEmpty, !rest.isEmpty || sawTrailingDot else { return .some(nil) }
+            return .section(number, rest: rest)
+        }
     }
 
     private static func step(_ t: Substring) -> NumberingPattern? {
