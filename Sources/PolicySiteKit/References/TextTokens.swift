@@ -33,11 +33,13 @@ struct TextTokens: Sendable, RandomAccessCollection {
     }
 
     /// Byte `k` of the token's normalised word.
+    @inline(__always)
     func normByte(_ t: TextToken, _ k: Int) -> UInt8 {
         t.normIsFolded ? Self.lower(bytes[t.normStart + k]) : norms[t.normStart + k]
     }
 
     /// True when the token is written exactly `word`.
+    @inline(__always)
     func hasText(_ t: TextToken, _ word: StaticString) -> Bool {
         guard t.end - t.start == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { w in
@@ -47,6 +49,7 @@ struct TextTokens: Sendable, RandomAccessCollection {
     }
 
     /// True when the token's normalised word is `word`.
+    @inline(__always)
     func hasNorm(_ t: TextToken, _ word: StaticString) -> Bool {
         guard t.normCount == word.utf8CodeUnitCount else { return false }
         return word.withUTF8Buffer { w in
@@ -56,6 +59,7 @@ struct TextTokens: Sendable, RandomAccessCollection {
     }
 
     /// True when the token's normalised word is `word`.
+    @inline(__always)
     func hasNorm(_ t: TextToken, _ word: ArraySlice<UInt8>) -> Bool {
         guard t.normCount == word.count else { return false }
         for (k, b) in word.enumerated() where normByte(t, k) != b { return false }
@@ -249,6 +253,8 @@ extension TextTokens {
     private static func isWord(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        // No-break space; dashes, quotes, bullets and "…": never letters, digits or marks.
+        if v == 0xA0 || (v >= 0x2010 && v <= 0x2027) { return false }
         if c.properties.isAlphabetic || c.properties.numericType != nil { return true }
         switch c.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true

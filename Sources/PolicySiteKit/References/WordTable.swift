@@ -36,7 +36,9 @@ struct WordTable: Sendable {
         }
     }
 
-    /// The index of the token's normalised word, or nil when it is not in the table.
+    /// The index of the token's normalised word, or nil when it is not in the table. Always
+    /// inlined, so that the caller's token is read where it is rather than copied for the call.
+    @inline(__always)
     func index(of t: TextToken, in tokens: TextTokens) -> Int? {
         let key = t.normHash | 1
         var slot = slot(key)
@@ -52,6 +54,7 @@ struct WordTable: Sendable {
         }
     }
 
+    @inline(__always)
     func contains(_ t: TextToken, in tokens: TextTokens) -> Bool { index(of: t, in: tokens) != nil }
 
     func contains(_ word: String) -> Bool {
