@@ -11,14 +11,33 @@ enum NumberingPattern: Equatable {
     /// "Appendix 2", "APPENDIX B – Relevant legislation".
     case appendix(String, rest: Substring)
 
-    /// Reads the pattern at the start of `text`; `isHeading` allows the section form.
+    /// Reads the pattern at the start of `text`; `isHeading` allows the section form. Each form
+    /// can only start with certain bytes, so the usual paragraph ("The school will…") is turned
+    /// away by its first one or two.
     static func match(_ text: Substring, isHeading: Bool) -> NumberingPattern? {
         let t = text.drop { $0 == " " }
-        if let m = appendix(t) { return m }
-        if let m = clauseOrSection(t, isHeading: isHeading) { return m }
-        if let m = step(t) { return m }
-        if isHeading, let m = sectionWord(t) { return m }
+        guard let lead = t.utf8.first else { return nil }
+        let letter = lead | 0x20
+        if letter == UInt8(ascii: "a"), startsCaseless(t, "appendix"), let m = appendix(t) { return m }
+        if lead >= UInt8(ascii: "0") && lead <= UInt8(ascii: "9"), let m = clauseOrSection(t, isHeading: isHeading) { return m }
+        if lead == UInt8(ascii: "(") || (lead >= UInt8(ascii: "a") && lead <= UInt8(ascii: "z")), let m = step(t) { return m }
+        if isHeading, letter == UInt8(ascii: "s"), startsCaseless(t, "section "), let m = sectionWord(t) { return m }
         return nil
+    }
+
+    /// True when the bytes of `t` start with `prefix` (lower-case ASCII), ignoring case: what the
+    /// first characters lower-cased must be for `appendix` and `sectionWord` to match.
+    private static func startsCaseless(_ t: Substring, _ prefix: StaticString) -> Bool {
+        prefix.withUTF8Buffer { p in
+            var i = t.utf8.startIndex
+            for expected in p {
+                guard i < t.utf8.endIndex else { return false }
+                let b = t.utf8[i]
+                guard b == expected || (b >= 0x41 && b <= 0x5A && b | 0x20 == expected) else { return false }
+                i = t.utf8.index(after: i)
+            }
+            return true
+        }
     }
 
     private static func appendix(_ t: Substring) -> NumberingPattern? {
@@ -36,6 +55,7 @@ enum NumberingPattern: Equatable {
     }
 
     private static func clauseOrSection(_ t: Substring, isHeading: Bool) -> NumberingPattern? {
+        if let read = clauseOrSectionFromBytes(t, isHeading: isHeading) { return read }
         var parts: [Substring] = []
         var i = t.startIndex
         var sawTrailingDot = false
@@ -64,6 +84,65 @@ enum NumberingPattern: Equatable {
         if parts.count >= 2 { return .clause(number, rest: rest) }
         guard isHeading, sawTrailingDot || !rest.isEmpty, !rest.isEmpty || sawTrailingDot else { return nil }
         return .section(number, rest: rest)
+    }
+
+    /// What the bytes of a numbered text say: no number, the number's shape, or nothing sure
+    /// (a byte after one read is not ASCII, so that it may not be a character on its own).
+    private enum NumberBytes {
+        case undecided, none
+        case number(end: Int, numberEnd: Int, parts: Int, sawTrailingDot: Bool)
+    }
+
+    /// `clauseOrSection` read from the bytes; nil when only the characters can tell.
+    private static func clauseOrSectionFromBytes(_ t: Substring, isHeading: Bool) -> NumberingPattern?? {
+        let read = t.utf8.withContiguousStorageIfAvailable { b -> NumberBytes in
+            let n = b.count
+            // The byte at `k` is a character of its own: the next one is ASCII.
+            func alone(_ k: Int) -> Bool { k + 1 >= n || b[k + 1] < 0x80 }
+            func isDigit(_ k: Int) -> Bool { b[k] >= 0x30 && b[k] <= 0x39 }
+            var i = 0
+            var parts = 0
+            var numberEnd = 0
+            var sawTrailingDot = false
+            while i < n {
+                let start = i
+                while i < n, isDigit(i) {
+                    guard alone(i) else { return .undecided }
+                    i += 1
+                }
+                guard i > start, i - start <= 3 else { return .none }
+                parts += 1
+                numberEnd = i
+                if i < n, b[i] == 0x2E {
+                    guard alone(i) else { return .undecided }
+                    if i + 1 < n, isDigit(i + 1) {
+                        i += 1
+                        continue
+                    }
+                    sawTrailingDot = true
+                    i += 1
+                }
+                break
+            }
+            guard parts > 0 else { return .none }
+            if i < n {
+                guard b[i] == 0x20 || b[i] == 0x09 else { return .none }
+                guard alone(i) else { return .undecided }
+            }
+            return .number(end: i, numberEnd: numberEnd, parts: parts, sawTrailingDot: sawTrailingDot)
+        }
+        switch read ?? .undecided {
+        case .undecided:
+            return nil
+        case .none:
+            return .some(nil)
+        case .number(let end, let numberEnd, let parts, let sawTrailingDot):
+            let rest = t[t.utf8.index(t.startIndex, offsetBy: end)...].drop { $0 == " " || $0 == "\t" }
+            let number = String(t[..<t.utf8.index(t.startIndex, offsetBy: numberEnd)])
+            if parts >= 2 { return .clause(number, rest: rest) }
+            guard isHeading, sawTrailingDot || !rest.isEmpty, !rest.isEmpty || sawTrailingDot else { return .some(nil) }
+            return .section(number, rest: rest)
+        }
     }
 
     private static func step(_ t: Substring) -> NumberingPattern? {
@@ -211,22 +290,49 @@ struct OutlineDetector {
 
     /// The first sentence of a clause, for indexes: up to the first full stop, at most 120 characters.
     static func firstSentence(_ text: Substring) -> String {
-        var end = text.endIndex
+        let sentence = text[..<(sentenceEndFromBytes(text) ?? sentenceEnd(text))]
+        if sentence.utf8.count <= 120 { return String(sentence) }  // never more characters than bytes
+        let cut: Substring
+        if sentence.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            // One byte a character ("\r\n" is one character of two).
+            cut = sentence[..<sentence.utf8.index(sentence.startIndex, offsetBy: 117)]
+        } else {
+            if sentence.count <= 120 { return String(sentence) }
+            cut = sentence.prefix(117)
+        }
+        let lastSpace = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<lastSpace]) + "…"
+    }
+
+    /// Where the first sentence ends: after the first ".", "!", "?", ":" or ";" that ends the text
+    /// or is followed by a space.
+    private static func sentenceEnd(_ text: Substring) -> Substring.Index {
         var i = text.startIndex
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if (c == "." || c == "!" || c == "?" || c == ":" || c == ";"), next == text.endIndex || text[next] == " " {
-                end = next
-                break
-            }
+            if (c == "." || c == "!" || c == "?" || c == ":" || c == ";"), next == text.endIndex || text[next] == " " { return next }
             i = next
         }
-        let sentence = text[..<end]
-        if sentence.count <= 120 { return String(sentence) }
-        let cut = sentence.prefix(117)
-        let lastSpace = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<lastSpace]) + "…"
+        return text.endIndex
+    }
+
+    /// `sentenceEnd` read from the bytes; nil when a byte next to the stop or the space after it
+    /// is not ASCII, where only the characters tell whether the stop stands on its own.
+    private static func sentenceEndFromBytes(_ text: Substring) -> Substring.Index? {
+        let utf8 = text.utf8
+        let offset: Int?? = utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            for k in 0..<n {
+                let c = b[k]
+                guard c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B, k + 1 == n || b[k + 1] == 0x20 else { continue }
+                guard k == 0 || b[k - 1] < 0x80, k + 2 >= n || b[k + 2] < 0x80 else { return nil }
+                return k + 1
+            }
+            return n
+        }
+        guard let offset = offset ?? nil else { return nil }
+        return utf8.index(utf8.startIndex, offsetBy: offset)
     }
 
     var outline: Outline { Outline(anchors: anchors, byBlock: byBlock) }

@@ -11,30 +11,31 @@ enum CrossReferenceDetector {
         var candidates: [String]
     }
 
-    private static let keywords: Set<String> = ["appendix", "section", "paragraph", "para", "clause"]
-    private static let keywordShapes = WordShapes(keywords)
+    private static let keywords = WordTable(["appendix", "section", "paragraph", "para", "clause"])
     /// Words after the number that make it a part of some other document, unless "this policy" follows.
-    private static let elsewhere: Set<String> = ["of", "in", "under"]
-    private static let selfWords: Set<String> = ["policy", "document", "procedure", "agreement", "guidance"]
+    private static let elsewhere = WordTable(["of", "in", "under"])
+    private static let selfWords = WordTable(["policy", "document", "procedure", "agreement", "guidance"])
 
-    static func scan(_ tokens: [TextToken]) -> [Match] {
+    static func scan(_ tokens: TextTokens) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i + 1 < tokens.count {
             defer { i += 1 }
-            let keyword = tokens[i].norm
-            guard keywordShapes.mayContain(keyword), keywords.contains(keyword) else { continue }
+            guard keywords.contains(tokens[i], in: tokens) else { continue }
             let target = tokens[i + 1]
             guard target.followsSpace else { continue }
             // "KCSiE paragraph 141", "Act 2003 section 3": a part of a named document.
-            if i > 0, tokens[i].followsSpace, tokens[i - 1].isAcronym || tokens[i - 1].norm == "act" || tokens[i - 1].isYear { continue }
+            if i > 0, tokens[i].followsSpace, tokens[i - 1].isAcronym || tokens.hasNorm(tokens[i - 1], "act") || tokens[i - 1].isYear { continue }
             var end = target.end
-            if i + 2 < tokens.count, tokens[i + 2].followsSpace, elsewhere.contains(tokens[i + 2].norm) {
-                guard i + 4 < tokens.count, ["this", "the"].contains(tokens[i + 3].norm), selfWords.contains(tokens[i + 4].norm),
-                      tokens[i + 3].followsSpace, tokens[i + 4].followsSpace else { continue }
+            if i + 2 < tokens.count, tokens[i + 2].followsSpace, elsewhere.contains(tokens[i + 2], in: tokens) {
+                guard i + 4 < tokens.count, tokens.hasNorm(tokens[i + 3], "this") || tokens.hasNorm(tokens[i + 3], "the"),
+                      selfWords.contains(tokens[i + 4], in: tokens), tokens[i + 3].followsSpace, tokens[i + 4].followsSpace else { continue }
                 end = tokens[i + 4].end
             }
-            guard let (label, candidates) = resolve(keyword: keyword, target.text) else { continue }
+            // Only a number, or a capital letter for an appendix, can follow (see `resolve`).
+            let lead = tokens.bytes[target.start]
+            guard (lead >= 0x30 && lead <= 0x39) || (lead >= 0x41 && lead <= 0x5A),
+                  let (label, candidates) = resolve(keyword: tokens.norm(tokens[i]), tokens.text(target)) else { continue }
             out.append(Match(range: tokens[i].start..<end, label: label, candidates: candidates))
             i += 1
         }

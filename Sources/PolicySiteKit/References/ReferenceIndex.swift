@@ -96,10 +96,11 @@ struct ReferenceIndex: Sendable {
         var warnedOutOfDate: Set<Slug> = []
         var unpublishedSeen: Set<[String]> = []
         var seenCitations: Set<[String]> = []
+        let context = scanner.context(for: policy)
         PolicyTextWalker.walk(policy) { run in
             let place = Citing(publisher: publisher, policy: policy.slug, anchorID: run.anchorID)
             let start = SourceLocation(path: policy.path, line: run.position.line + policy.bodyLineOffset, column: run.position.column)
-            let references = scanner.scan(run.text, in: policy, isHeading: run.isHeading)
+            let references = scanner.scan(run.text, in: context, isHeading: run.isHeading)
             // Headings are never linked.
             if !run.isHeading { result.found.add(references, text: run.text, at: start) }
             for ref in references {

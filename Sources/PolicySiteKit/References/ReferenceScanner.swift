@@ -38,12 +38,12 @@ struct ReferenceScanner: Sendable {
     /// Per publisher: the name key of each published policy → its slug.
     let policiesByName: [Slug: [String: Slug]]
     /// The words of each policy's title, by file path.
-    let titleWords: [String: Set<String>]
+    let titleWords: [String: WordTable]
 
     init(site: Site, legislation: Legislation) {
         citations = CitationDetector(legislation)
         var byPublisher: [Slug: [String: Slug]] = [:]
-        var words: [String: Set<String>] = [:]
+        var words: [String: WordTable] = [:]
         for publisher in site.publishers {
             var names: [String: Slug] = [:]
             for policy in publisher.policies {
@@ -59,9 +59,27 @@ struct ReferenceScanner: Sendable {
         titleWords = words
     }
 
+    /// What a scan needs to know of one policy, looked up once for all the policy's runs.
+    struct PolicyContext {
+        let policy: Policy
+        /// The name key of each policy its publisher has published → its slug.
+        let published: [String: Slug]
+        let ownWords: WordTable
+    }
+
+    func context(for policy: Policy) -> PolicyContext {
+        PolicyContext(policy: policy, published: policiesByName[policy.school] ?? [:],
+                      ownWords: titleWords[policy.path] ?? PolicyNameDetector.titleWords(policy.title))
+    }
+
     /// Every reference in `text`, in order, none overlapping. Headings are scanned for legislation
     /// and policy names only: a heading such as "Section 4: Appendices" names itself.
     func scan(_ text: String, in policy: Policy, isHeading: Bool) -> [Reference] {
+        scan(text, in: context(for: policy), isHeading: isHeading)
+    }
+
+    func scan(_ text: String, in context: PolicyContext, isHeading: Bool) -> [Reference] {
+        let policy = context.policy
         let chars = TextToken.bytes(text)
         let tokens = TextToken.tokens(chars)
         guard !tokens.isEmpty else { return [] }
@@ -76,10 +94,8 @@ struct ReferenceScanner: Sendable {
                 found.append(Reference(range: m.range, text: phrase(m.range), target: target))
             }
         }
-        let published = policiesByName[policy.school] ?? [:]
-        let ownWords = titleWords[policy.path] ?? PolicyNameDetector.titleWords(policy.title)
-        for m in PolicyNameDetector.scan(tokens, ownWords: ownWords) {
-            if let slug = published[m.key] {
+        for m in PolicyNameDetector.scan(tokens, ownWords: context.ownWords) {
+            if let slug = context.published[m.key] {
                 if slug != policy.slug { found.append(Reference(range: m.range, text: phrase(m.range), target: .policy(slug))) }
             } else {
                 found.append(Reference(range: m.range, text: phrase(m.range), target: .unpublishedPolicy(name: m.name, key: m.key)))

@@ -5,25 +5,37 @@ import Markdown
 /// source match the single spaces the text has after parsing.
 struct SourceLocator {
     let path: String
-    private let lines: [Substring]
+    /// The file's UTF-8 bytes.
+    private let bytes: [UInt8]
+    /// Where each line starts in `bytes`, after every "\n" that is a character of its own (the
+    /// "\n" of "\r\n" is not: that is one character, so it is no line break here).
+    private let lineStarts: [Int]
 
     init(path: String, text: String) {
         self.path = path
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A && (i == 0 || bytes[i - 1] != 0x0D) { starts.append(i + 1) }
+        lineStarts = starts
+    }
+
+    /// The bytes of line `n` (0-based), without its "\n".
+    private func line(_ n: Int) -> ArraySlice<UInt8> {
+        bytes[lineStarts[n]..<(n + 1 < lineStarts.count ? lineStarts[n + 1] - 1 : bytes.count)]
     }
 
     /// The `occurrence`-th (0-based) place of `phrase` at or after `start` (a file line and byte
     /// column, as cmark-gfm counts them), searching at most `window` lines; `start` if not found.
     func locate(_ phrase: String, occurrence: Int, from start: SourceLocation, window: Int = 400) -> SourceLocation {
         let first = start.line - 1
-        guard first >= 0, first < lines.count else { return start }
+        guard first >= 0, first < lineStarts.count else { return start }
         // The searched text, with the byte offset of each line's start.
         var text: [UInt8] = []
         var lineStarts: [Int] = []
-        for (n, line) in lines[first..<min(lines.count, first + window)].enumerated() {
+        for (n, k) in (first..<min(self.lineStarts.count, first + window)).enumerated() {
             lineStarts.append(text.count)
-            let bytes = Array(line.utf8)
-            text += n == 0 ? Array(bytes.dropFirst(max(0, min(bytes.count, start.column - 1)))) : bytes
+            let bytes = line(k)
+            text += n == 0 ? bytes.dropFirst(max(0, min(bytes.count, start.column - 1))) : bytes
             text.append(0x0A)
         }
         let target = Array(phrase.utf8)
