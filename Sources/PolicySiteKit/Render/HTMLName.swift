@@ -10,9 +10,17 @@ struct HTMLName: Equatable, CustomStringConvertible, Sendable {
 
     /// The name `bytes` spell, lower-cased: ASCII by byte, anything else with Unicode case mapping.
     init<Bytes: Collection<UInt8>>(lowercasing bytes: Bytes) {
-        if bytes.count <= 16, bytes.allSatisfy({ $0 < 0x80 }) {
-            pack(bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-            return
+        if bytes.count <= 16 {
+            // One pass: lower-case and pack, until a byte that is not ASCII.
+            var ascii = true
+            for b in bytes {
+                if b >= 0x80 { ascii = false; break }
+                let lower = UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                if count < 8 { low |= lower << (8 * count) } else { high |= lower << (8 * (count - 8)) }
+                count += 1
+            }
+            if ascii { return }
+            low = 0; high = 0; count = 0
         }
         let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
         if lowered.utf8.count <= 16, lowered.utf8.allSatisfy({ $0 < 0x80 }) { pack(lowered.utf8) } else { text = lowered }
