@@ -68,7 +68,9 @@ enum SearchEncoding {
     /// The shared prefix is a base-36 digit: 0-9, then a-z.
     /// `term` written after `previous`: how many UTF-16 units (what JavaScript's `slice` counts)
     /// the two share at the start, at most 35 and never part of a character, then the rest.
-    static func frontCode(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Returns how many bytes the two share (and `term` does not repeat).
+    @discardableResult
+    static func frontCode(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int {
         var sharedBytes = 0
         var sharedUnits = 0
         var i = 0
@@ -84,12 +86,13 @@ enum SearchEncoding {
         }
         out.append(sharedUnits < 10 ? 0x30 + UInt8(sharedUnits) : 0x57 + UInt8(sharedUnits))
         out.append(contentsOf: UnsafeBufferPointer(rebasing: term[sharedBytes...]))
+        return sharedBytes
     }
 
     static func frontCoded(_ term: String, after previous: String) -> String {
         var out: [UInt8] = []
         var term = term, previous = previous
-        term.withUTF8 { t in previous.withUTF8 { p in frontCode(t, after: p, into: &out) } }
+        _ = term.withUTF8 { t in previous.withUTF8 { p in frontCode(t, after: p, into: &out) } }
         return String(decoding: out, as: UTF8.self)
     }
 }
@@ -107,47 +110,67 @@ enum JSONText {
     /// `s` as a JSON string, appended to `out`.
     static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
-        s.withUTF8 { bytes in
-            out.reserveCapacity(out.count + bytes.count + 2)
-            out.append(0x22)
-            var plain = 0
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                var escape: UInt8 = 0
-                switch b {
-                case 0x22: escape = 0x22
-                case 0x5C: escape = 0x5C
-                case 0x0A: escape = 0x6E
-                case 0x0D: escape = 0x72
-                case 0x09: escape = 0x74
-                case 0x00..<0x20: escape = 0x75
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    // U+2028 and U+2029 are escaped for older JavaScript parsers.
-                    escape = 0x75
-                default: break
-                }
-                guard escape != 0 else {
-                    i += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
-                out.append(0x5C)
-                out.append(escape)
-                if escape != 0x75 {
-                    i += 1
-                } else if b == 0xE2 {
-                    out.append(contentsOf: bytes[i + 2] == 0xA8 ? [0x32, 0x30, 0x32, 0x38] : [0x32, 0x30, 0x32, 0x39])
-                    i += 3
-                } else {
-                    out.append(contentsOf: [0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
-                    i += 1
-                }
-                plain = i
+        s.withUTF8 { append($0, to: &out) }
+    }
+
+    /// The UTF-8 text `bytes` as a JSON string, appended to `out`. Plain runs are copied whole:
+    /// eight bytes at a time are looked at for a byte that may need escaping.
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count + 2)
+        out.append(0x22)
+        var plain = 0
+        var i = 0
+        while i < bytes.count {
+            if i + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
-            out.append(0x22)
+            let b = bytes[i]
+            var escape: UInt8 = 0
+            switch b {
+            case 0x22: escape = 0x22
+            case 0x5C: escape = 0x5C
+            case 0x0A: escape = 0x6E
+            case 0x0D: escape = 0x72
+            case 0x09: escape = 0x74
+            case 0x00..<0x20: escape = 0x75
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029 are escaped for older JavaScript parsers.
+                escape = 0x75
+            default: break
+            }
+            guard escape != 0 else {
+                i += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<i]))
+            out.append(0x5C)
+            out.append(escape)
+            if escape != 0x75 {
+                i += 1
+            } else if b == 0xE2 {
+                out.append(contentsOf: bytes[i + 2] == 0xA8 ? [0x32, 0x30, 0x32, 0x38] : [0x32, 0x30, 0x32, 0x39])
+                i += 3
+            } else {
+                out.append(contentsOf: [0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+                i += 1
+            }
+            plain = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
+        out.append(0x22)
+    }
+
+    /// Whether any of the eight bytes of `word` is a control character, a quote, a backslash or
+    /// 0xE2 (which starts U+2028 and U+2029): the bytes `append` may escape.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in some byte where a byte of `x` is zero (exact as a yes or no).
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
