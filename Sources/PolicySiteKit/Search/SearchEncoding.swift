@@ -113,17 +113,25 @@ enum JSONText {
         s.withUTF8 { append($0, to: &out) }
     }
 
-    /// The UTF-8 text `bytes` as a JSON string, appended to `out`. Plain runs are copied whole:
-    /// eight bytes at a time are looked at for a byte that may need escaping.
+    /// The UTF-8 text `bytes` as a JSON string, appended to `out`. Plain runs are copied whole,
+    /// found eight bytes at a time.
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + bytes.count + 2)
         out.append(0x22)
         var plain = 0
         var i = 0
         while i < bytes.count {
-            if i + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            if i + 8 <= bytes.count {
+                let word = ByteWord.load(bytes, at: i)
+                // The bytes that may be escaped: control characters, a quote, a backslash, and
+                // 0xE2 (which starts U+2028 and U+2029).
+                let found = ByteWord.below(0x20, in: word) | ByteWord.equal(to: 0x22, in: word)
+                    | ByteWord.equal(to: 0x5C, in: word) | ByteWord.equal(to: 0xE2, in: word)
+                if found == 0 {
+                    i += 8
+                    continue
+                }
+                i += ByteWord.first(found)
             }
             let b = bytes[i]
             var escape: UInt8 = 0
@@ -159,18 +167,6 @@ enum JSONText {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<bytes.count]))
         out.append(0x22)
-    }
-
-    /// Whether any of the eight bytes of `word` is a control character, a quote, a backslash or
-    /// 0xE2 (which starts U+2028 and U+2029): the bytes `append` may escape.
-    @inline(__always)
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        /// High bit set in some byte where a byte of `x` is zero (exact as a yes or no).
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0xE2))
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

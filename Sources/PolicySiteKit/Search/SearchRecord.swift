@@ -170,11 +170,26 @@ struct WhitespaceFolder {
         text.withUTF8 { append($0) }
     }
 
+    /// Adds the UTF-8 text `p` to the piece; the bytes that are neither white space nor above
+    /// ASCII are skipped eight at a time.
     mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
         /// Where the run of text being read starts, or -1 in white space.
         var run = -1
         var i = 0
         while i < p.count {
+            if i + 8 <= p.count {
+                let word = ByteWord.load(p, at: i)
+                let found = ByteWord.below(0x21, in: word) | ByteWord.nonASCII(in: word)
+                let plain = found == 0 ? 8 : ByteWord.first(found)
+                if plain > 0 {
+                    if run < 0 {
+                        run = i
+                        startRun()
+                    }
+                    i += plain
+                    continue
+                }
+            }
             let b = p[i]
             var length = 1
             let isSpace: Bool
@@ -193,17 +208,22 @@ struct WhitespaceFolder {
                 pendingSpace = true
             } else if run < 0 {
                 run = i
-                if pieceStarted {
-                    if pendingSpace { bytes.append(0x20) }
-                } else {
-                    if !bytes.isEmpty { bytes.append(0x20) }
-                    pieceStarted = true
-                }
-                pendingSpace = false
+                startRun()
             }
             i += length
         }
         if run >= 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<p.count])) }
+    }
+
+    /// Before a run of characters: the space that joins it to the text before, if any.
+    private mutating func startRun() {
+        if pieceStarted {
+            if pendingSpace { bytes.append(0x20) }
+        } else {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            pieceStarted = true
+        }
+        pendingSpace = false
     }
 }
 

@@ -46,65 +46,72 @@ enum SearchText {
         }
     }
 
-    /// `forEachTerm(in:into:)` on valid UTF-8, with room for one term to be copied.
+    /// `forEachTerm(in:into:)` on valid UTF-8, with room for one term to be copied. A word's run
+    /// of lower case ASCII letters and digits is read in a tight loop; the other characters
+    /// are looked at one by one.
     private static func forEachTerm<Sink: TermSink>(in p: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>,
                                                     into sink: inout Sink) {
-        /// Where the word being read starts, or -1 between words.
-        var wordStart = -1
-        /// Just after the word's last letter (not after an apostrophe that may continue it).
-        var wordEnd = 0
-        /// Whether the word has a letter that is not ASCII (its term is folded)...
-        var needsFolding = false
-        /// ...or an upper case letter or an apostrophe (its term is a copy).
-        var needsCopy = false
-        var pendingApostrophe = false
+        let n = p.count
         var i = 0
-        while i < p.count {
-            let b = p[i]
-            var next = i + 1
-            let isWord: Bool
-            var isApostrophe = false
-            if b < 0x80 {
-                if b &- 0x61 < 26 || b &- 0x30 < 10 {
-                    isWord = true
-                } else if b &- 0x41 < 26 {
-                    isWord = true
-                    needsCopy = true
-                } else {
-                    isWord = false
-                    isApostrophe = b == 0x27
-                }
-            } else {
-                let (scalar, length) = decodeScalar(p, at: i)
-                next = i + length
-                isWord = isWordScalar(scalar)
-                if isWord { needsFolding = true }
-                isApostrophe = scalar == "\u{2019}"
+        while i < n {
+            // Between words.
+            var (kind, next) = character(p, at: i)
+            guard kind != .other, kind != .apostrophe else {
+                i = next
+                continue
             }
-            if isWord {
-                if wordStart < 0 {
-                    wordStart = i
-                } else if pendingApostrophe {
-                    needsCopy = true
-                    pendingApostrophe = false
-                }
-                wordEnd = next
-            } else if wordStart >= 0 {
-                if !pendingApostrophe && isApostrophe {
-                    pendingApostrophe = true
-                } else {
-                    emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, copying: needsCopy, scratch: scratch, into: &sink)
-                    wordStart = -1
-                    needsFolding = false
-                    needsCopy = false
-                    pendingApostrophe = false
-                }
-            }
+            let wordStart = i
+            /// Whether the word has a letter that is not ASCII (its term is folded)...
+            var needsFolding = kind == .folded
+            /// ...or an upper case letter or an apostrophe (its term is a copy).
+            var needsCopy = kind == .upper
             i = next
+            while true {
+                while i < n, isLowerOrDigit(p[i]) { i += 1 }
+                guard i < n else { break }
+                (kind, next) = character(p, at: i)
+                if kind == .upper || kind == .folded {
+                    needsCopy = needsCopy || kind == .upper
+                    needsFolding = needsFolding || kind == .folded
+                    i = next
+                    continue
+                }
+                // An apostrophe between two letters is part of the word.
+                if kind == .apostrophe, next < n {
+                    let (after, afterNext) = character(p, at: next)
+                    if after != .other, after != .apostrophe {
+                        needsCopy = true
+                        needsFolding = needsFolding || after == .folded
+                        i = afterNext
+                        continue
+                    }
+                }
+                break
+            }
+            emit(UnsafeBufferPointer(rebasing: p[wordStart..<i]), folding: needsFolding, copying: needsCopy, scratch: scratch, into: &sink)
+            // The character that ended the word is not part of the next one.
+            if i < n { i = next }
         }
-        if wordStart >= 0 {
-            emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, copying: needsCopy, scratch: scratch, into: &sink)
+    }
+
+    /// What a character is to `forEachTerm`.
+    private enum Kind { case lowerOrDigit, upper, folded, apostrophe, other }
+
+    @inline(__always)
+    private static func isLowerOrDigit(_ b: UInt8) -> Bool { b &- 0x61 < 26 || b &- 0x30 < 10 }
+
+    /// The kind of the character at `i` of valid UTF-8, and where the next one starts.
+    @inline(__always)
+    private static func character(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Kind, Int) {
+        let b = p[i]
+        if b < 0x80 {
+            if isLowerOrDigit(b) { return (.lowerOrDigit, i + 1) }
+            if b &- 0x41 < 26 { return (.upper, i + 1) }
+            return (b == 0x27 ? .apostrophe : .other, i + 1)
         }
+        let (scalar, length) = decodeScalar(p, at: i)
+        if isWordScalar(scalar) { return (.folded, i + length) }
+        return (scalar == "\u{2019}" ? .apostrophe : .other, i + length)
     }
 
     /// Gives `sink` the term of the `raw` word: the word itself when it is lower case ASCII
