@@ -109,8 +109,10 @@ enum JSONText {
 
     /// `s` as a JSON string, appended to `out`.
     static func append(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { append($0, to: &out) }
+        if s.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil {
+            var s = s
+            s.withUTF8 { append($0, to: &out) }
+        }
     }
 
     /// The UTF-8 text `bytes` as a JSON string, appended to `out`. Plain runs are copied whole,

@@ -38,10 +38,10 @@ enum SearchText {
     /// case ASCII letters and digits is given as it is in the text, another ASCII word is copied
     /// in lower case, and only the words that are not plain ASCII are folded.
     static func forEachTerm<Sink: TermSink>(in text: String, into sink: inout Sink) {
-        var text = text
-        text.withUTF8 { p in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { scratch in
-                forEachTerm(in: p, scratch: scratch, into: &sink)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { scratch in
+            if text.utf8.withContiguousStorageIfAvailable({ forEachTerm(in: $0, scratch: scratch, into: &sink) }) == nil {
+                var text = text
+                text.withUTF8 { forEachTerm(in: $0, scratch: scratch, into: &sink) }
             }
         }
     }
