@@ -116,32 +116,37 @@ struct TermTable {
         let prefixBytes = (64 - numberBits) / 8
         let prefixShift = 64 - prefixBytes * 8
         let numberMask = UInt64(1) << numberBits - 1
-        return bytes.withUnsafeBufferPointer { b in
-            var keys: [UInt64] = []
-            keys.reserveCapacity(n)
-            for t in first..<count {
-                var prefix: UInt64 = 0
-                let from = start(of: t)
-                let to = min(Int(ends[t]), from + prefixBytes)
-                for k in from..<to { prefix = prefix << 8 | UInt64(b[k]) }
-                prefix <<= UInt64(8 * (prefixBytes - (to - from)))
-                keys.append(prefix << prefixShift | UInt64(t - first))
-            }
-            keys.sort()
-            var order = keys.map { Int32(Int($0 & numberMask) + first) }
-            // Runs of terms with the same first bytes, in order of all their bytes.
-            var runStart = 0
-            for i in 1...n where i == n || keys[i] >> prefixShift != keys[runStart] >> prefixShift {
-                if i - runStart > 1 {
-                    order[runStart..<i].sort { x, y in
-                        let xs = start(of: Int(x)), ys = start(of: Int(y))
-                        return SearchEncoding.precedes(UnsafeBufferPointer(rebasing: b[xs..<Int(ends[Int(x)])]),
-                                                       UnsafeBufferPointer(rebasing: b[ys..<Int(ends[Int(y)])]))
+        var keys = [UInt64](repeating: 0, count: n)
+        var order = [Int32](repeating: 0, count: n)
+        bytes.withUnsafeBufferPointer { b in
+            ends.withUnsafeBufferPointer { ends in
+                func bytes(of t: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: b[(t == 0 ? 0 : Int(ends[t - 1]))..<Int(ends[t])])
+                }
+                for t in first..<ends.count {
+                    let term = bytes(of: t)
+                    var prefix: UInt64 = 0
+                    for k in 0..<min(term.count, prefixBytes) { prefix = prefix << 8 | UInt64(term[k]) }
+                    prefix <<= UInt64(8 * (prefixBytes - min(term.count, prefixBytes)))
+                    keys[t - first] = prefix << prefixShift | UInt64(t - first)
+                }
+                keys.sort()
+                order.withUnsafeMutableBufferPointer { order in
+                    for i in 0..<n { order[i] = Int32(Int(keys[i] & numberMask) + first) }
+                    // Runs of terms with the same first bytes, in order of all their bytes.
+                    var runStart = 0
+                    for i in 1...n where i == n || keys[i] >> prefixShift != keys[runStart] >> prefixShift {
+                        if i - runStart > 1 {
+                            var run = UnsafeMutableBufferPointer(rebasing: order[runStart..<i])
+                            run.sort { x, y in
+                                SearchEncoding.precedes(bytes(of: Int(x)), bytes(of: Int(y)))
+                            }
+                        }
+                        runStart = i
                     }
                 }
-                runStart = i
             }
-            return order
         }
+        return order
     }
 }
