@@ -32,7 +32,7 @@ enum SearchEncoding {
         encodePostings(records.map { Int32($0) }, into: &out)
     }
 
-    static func encodePostings<C: Collection<Int32>>(_ records: C, into out: inout [UInt8]) {
+    static func encodePostings<C: Collection<Int32>, Out: ByteOutput>(_ records: C, into out: inout Out) {
         let final = finalDigits, more = moreDigits
         var previous: Int32 = -1
         for r in records {
@@ -70,7 +70,8 @@ enum SearchEncoding {
     /// the two share at the start, at most 35 and never part of a character, then the rest.
     /// Returns how many bytes the two share (and `term` does not repeat).
     @discardableResult
-    static func frontCode(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Int {
+    static func frontCode<Out: ByteOutput>(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>,
+                                           into out: inout Out) -> Int {
         var sharedBytes = 0
         var sharedUnits = 0
         var i = 0
@@ -96,6 +97,15 @@ enum SearchEncoding {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// Where the codes of the index write their bytes: a byte array, or a term list's line
+/// written in place.
+protocol ByteOutput {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteOutput where Element == UInt8 {}
 
 /// Minimal JSON writing with a fixed key order, so the index is byte-identical between builds.
 enum JSONText {

@@ -208,25 +208,33 @@ enum SearchIndex {
         var firstTerms: [String] = []
         var shard: [UInt8] = []
         shard.reserveCapacity(min(target, terms.bytes.count + terms.records.count * 2) + 256)
-        terms.bytes.withUnsafeBufferPointer { bytes in
-            terms.records.withUnsafeBufferPointer { records in
-                var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
-                for i in 0..<terms.count {
-                    if shard.count >= target {
-                        each(shard)
-                        shardCount += 1
-                        shard.removeAll(keepingCapacity: true)
-                        previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+        // Room for the longest line: a digit, the term, a space, at most seven digits a record
+        // (an Int32 in base 32), a line break. Each line is written there, then copied whole.
+        var longest = 0
+        for i in 0..<terms.count { longest = max(longest, terms.termRange(i).count + terms.postingRange(i).count * 7 + 3) }
+        var room = [UInt8](repeating: 0, count: longest)
+        room.withUnsafeMutableBufferPointer { room in
+            terms.bytes.withUnsafeBufferPointer { bytes in
+                terms.records.withUnsafeBufferPointer { records in
+                    var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                    for i in 0..<terms.count {
+                        if shard.count >= target {
+                            each(shard)
+                            shardCount += 1
+                            shard.removeAll(keepingCapacity: true)
+                            previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                        }
+                        let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
+                        if shard.isEmpty { firstTerms.append(shardCount == 0 ? "" : String(decoding: term, as: UTF8.self)) }
+                        var writer = LineWriter(room: room)
+                        let shared = SearchEncoding.frontCode(term, after: previous, into: &writer)
+                        writer.append(0x20)
+                        SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &writer)
+                        writer.append(0x0A)
+                        shard.append(contentsOf: writer.written)
+                        line(writer.count, shared)
+                        previous = term
                     }
-                    let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
-                    if shard.isEmpty { firstTerms.append(shardCount == 0 ? "" : String(decoding: term, as: UTF8.self)) }
-                    let start = shard.count
-                    let shared = SearchEncoding.frontCode(term, after: previous, into: &shard)
-                    shard.append(0x20)
-                    SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &shard)
-                    shard.append(0x0A)
-                    line(shard.count - start, shared)
-                    previous = term
                 }
             }
         }
@@ -290,4 +298,23 @@ enum SearchIndex {
         }
         return (files, starts)
     }
+}
+
+/// A term's line written in place, in room made beforehand for the longest line.
+private struct LineWriter: ByteOutput {
+    let room: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func append(_ byte: UInt8) {
+        room[count] = byte
+        count += 1
+    }
+
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, let to = room.baseAddress, !bytes.isEmpty else { return }
+        (to + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: room.baseAddress, count: count) }
 }

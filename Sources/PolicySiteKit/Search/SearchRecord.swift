@@ -174,7 +174,8 @@ struct WhitespaceFolder {
     }
 
     /// Adds the UTF-8 text `p` to the piece; the bytes that are neither white space nor above
-    /// ASCII are skipped eight at a time.
+    /// ASCII are skipped eight at a time, and a run of text is copied whole up to white space
+    /// that is more than a single space before printable ASCII.
     mutating func append(_ p: UnsafeBufferPointer<UInt8>) {
         /// Where the run of text being read starts, or -1 in white space.
         var run = -1
@@ -194,6 +195,11 @@ struct WhitespaceFolder {
                 }
             }
             let b = p[i]
+            // A single space inside a run stays in it: the folded text has that space there.
+            if b == 0x20, run >= 0, i + 1 < p.count, p[i + 1] &- 0x21 < 0x5F {
+                i += 1
+                continue
+            }
             var length = 1
             let isSpace: Bool
             if b < 0x80 {
