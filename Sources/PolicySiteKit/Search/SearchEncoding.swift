@@ -125,9 +125,14 @@ enum JSONText {
         }
     }
 
+    /// The UTF-8 text `bytes` as a JSON string, appended to `out`.
+    static func append(_ bytes: [UInt8], to out: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0, to: &out) }
+    }
+
     /// The UTF-8 text `bytes` as a JSON string, appended to `out`. Plain runs are copied whole,
     /// found eight bytes at a time.
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.reserveCapacity(out.count + bytes.count + 2)
         out.append(0x22)
         var plain = 0

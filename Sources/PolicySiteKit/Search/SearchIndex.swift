@@ -169,7 +169,7 @@ enum SearchIndex {
         meta.append(contentsOf: JSONText.array(firstTerms.map(JSONText.string)).utf8)
         if let inline {
             key("terms")
-            inline.withUnsafeBufferPointer { JSONText.append($0, to: &meta) }
+            JSONText.append(inline, to: &meta)
         }
         key("publishers")
         meta.append(contentsOf: JSONText.array(publisherJSON).utf8)
