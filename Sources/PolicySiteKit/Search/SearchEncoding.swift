@@ -72,9 +72,12 @@ enum SearchEncoding {
     @discardableResult
     static func frontCode<Out: ByteOutput>(_ term: UnsafeBufferPointer<UInt8>, after previous: UnsafeBufferPointer<UInt8>,
                                            into out: inout Out) -> Int {
-        var sharedBytes = 0
-        var sharedUnits = 0
         var i = 0
+        // Shared ASCII characters first, a compare each (each is one byte and one unit).
+        let asciiLimit = min(term.count, previous.count, 35)
+        while i < asciiLimit, term[i] < 0x80, term[i] == previous[i] { i += 1 }
+        var sharedBytes = i
+        var sharedUnits = i
         scan: while i < term.count {
             let lead = term[i]
             let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
