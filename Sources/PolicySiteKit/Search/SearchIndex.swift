@@ -130,33 +130,19 @@ enum SearchIndex {
     }
 
     /// `scopeFiles(folder:publishers:terms:)`, each file handed to `output` as soon as it is made
-    /// (a shard as soon as the scope is known to be too large for its terms to go in `meta.json`),
-    /// `meta.json` last; returns the paths in the same order as that function's files.
+    /// (a shard as soon as it is closed), `meta.json` last; returns the paths in the same order
+    /// as that function's files.
     static func scopeFiles(folder: String, publishers: [PublisherPart], terms: TermPostings,
                            output: (OutputFile) -> Void) -> [String] {
-        // Shards are held only while they could still all go in `meta.json`.
-        var held: [[UInt8]] = []
-        var heldBytes = 0
         var shardPaths: [String] = []
-        func emit(_ shard: [UInt8]) {
-            let file = OutputFile(path: folder + "t-\(shardPaths.count).txt", bytes: shard)
-            shardPaths.append(file.path)
-            output(file)
-        }
-        var firstTerms = termShards(terms, target: shardTarget) { shard in
-            if shardPaths.isEmpty && heldBytes + shard.count < inlineTermLimit {
-                held.append(shard)
-                heldBytes += shard.count
-                return
-            }
-            for earlier in held { emit(earlier) }
-            held = []
-            emit(shard)
-        }
-        var inline: [UInt8]? = nil
-        if shardPaths.isEmpty {
-            inline = held.count > 1 ? termShards(terms, target: .max).shards[0] : held.first ?? []
-            firstTerms = [""]
+        var firstTerms = [""]
+        let inline = inlineTermList(terms)
+        if inline == nil {
+            firstTerms = termShards(terms, target: shardTarget, each: { shard in
+                let file = OutputFile(path: folder + "t-\(shardPaths.count).txt", bytes: shard)
+                shardPaths.append(file.path)
+                output(file)
+            })
         }
 
         let publisherJSON = publishers.map { p in
@@ -167,50 +153,88 @@ enum SearchIndex {
                 ("chunks", JSONText.array(p.chunkStarts.map(String.init))),
             ])
         }
-        var pairs = [
-            ("v", String(format)),
-            ("stop", JSONText.array(SearchText.stopWords.map(JSONText.string))),
-            ("shards", JSONText.array(firstTerms.map(JSONText.string))),
-        ]
-        if let inline { pairs.append(("terms", JSONText.string(String(decoding: inline, as: UTF8.self)))) }
-        pairs.append(("publishers", JSONText.array(publisherJSON)))
-        let meta = JSONText.object(pairs) + "\n"
-        output(OutputFile(path: folder + "meta.json", bytes: Array(meta.utf8)))
+        var meta: [UInt8] = []
+        meta.reserveCapacity((inline?.count ?? 0) + (inline?.count ?? 0) / 8 + publisherJSON.reduce(1024) { $0 + $1.utf8.count + 1 })
+        /// The object `JSONText.object` writes, a key and its JSON value at a time.
+        func key(_ key: String) {
+            meta.append(meta.isEmpty ? 0x7B : 0x2C)
+            JSONText.append(key, to: &meta)
+            meta.append(0x3A)
+        }
+        key("v")
+        meta.append(contentsOf: String(format).utf8)
+        key("stop")
+        meta.append(contentsOf: stopWordsJSON.utf8)
+        key("shards")
+        meta.append(contentsOf: JSONText.array(firstTerms.map(JSONText.string)).utf8)
+        if let inline {
+            key("terms")
+            JSONText.append(inline, to: &meta)
+        }
+        key("publishers")
+        meta.append(contentsOf: JSONText.array(publisherJSON).utf8)
+        meta.append(contentsOf: "}\n".utf8)
+        output(OutputFile(path: folder + "meta.json", bytes: meta))
         return [folder + "meta.json"] + shardPaths
     }
 
-    /// The term list in shards closed once they reach `target` bytes, and each shard's first
-    /// term (the first shard's as "").
-    static func termShards(_ terms: TermPostings, target: Int) -> (shards: [[UInt8]], firstTerms: [String]) {
-        var shards: [[UInt8]] = []
-        let firstTerms = termShards(terms, target: target) { shards.append($0) }
-        return (shards, firstTerms)
+    static let stopWordsJSON = JSONText.array(SearchText.stopWords.map(JSONText.string))
+
+    /// The whole term list as one shard, for `meta.json`; nil when in shards of `shardTarget`
+    /// bytes it would take `inlineTermLimit` bytes or more (so the scope has shard files).
+    static func inlineTermList(_ terms: TermPostings) -> [UInt8]? {
+        // A term's line takes at least a digit, a space, a digit a record and a line break.
+        guard terms.count * 3 + terms.records.count < inlineTermLimit else { return nil }
+        var list: [UInt8] = []
+        // The size of the list in shards, where a shard's first term is written whole.
+        var shardSize = 0
+        var sharded = 0
+        _ = termShards(terms, target: .max, each: { list = $0 }) { length, sharedBytes in
+            if shardSize >= shardTarget { shardSize = 0 }
+            let size = shardSize == 0 ? length + sharedBytes : length
+            shardSize += size
+            sharded += size
+        }
+        return sharded < inlineTermLimit ? list : nil
     }
 
-    /// `termShards(_:target:)`, each shard handed to `each` as soon as it is closed; returns the
-    /// first terms.
-    static func termShards(_ terms: TermPostings, target: Int, each: ([UInt8]) -> Void) -> [String] {
+    /// The term list in shards closed once they reach `target` bytes, each handed to `each` as
+    /// soon as it is closed, and each term's line to `line` (its length in bytes, and how many
+    /// bytes of the term its front code left out); returns each shard's first term (the first
+    /// shard's as "").
+    static func termShards(_ terms: TermPostings, target: Int, each: ([UInt8]) -> Void,
+                           line: (_ length: Int, _ sharedBytes: Int) -> Void = { _, _ in }) -> [String] {
         var shardCount = 0
         var firstTerms: [String] = []
         var shard: [UInt8] = []
         shard.reserveCapacity(min(target, terms.bytes.count + terms.records.count * 2) + 256)
-        terms.bytes.withUnsafeBufferPointer { bytes in
-            terms.records.withUnsafeBufferPointer { records in
-                var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
-                for i in 0..<terms.count {
-                    if shard.count >= target {
-                        each(shard)
-                        shardCount += 1
-                        shard.removeAll(keepingCapacity: true)
-                        previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+        // Room for the longest line: a digit, the term, a space, at most seven digits a record
+        // (an Int32 in base 32), a line break. Each line is written there, then copied whole.
+        var longest = 0
+        for i in 0..<terms.count { longest = max(longest, terms.termRange(i).count + terms.postingRange(i).count * 7 + 3) }
+        var room = [UInt8](repeating: 0, count: longest)
+        room.withUnsafeMutableBufferPointer { room in
+            terms.bytes.withUnsafeBufferPointer { bytes in
+                terms.records.withUnsafeBufferPointer { records in
+                    var previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                    for i in 0..<terms.count {
+                        if shard.count >= target {
+                            each(shard)
+                            shardCount += 1
+                            shard.removeAll(keepingCapacity: true)
+                            previous = UnsafeBufferPointer(rebasing: bytes[0..<0])
+                        }
+                        let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
+                        if shard.isEmpty { firstTerms.append(shardCount == 0 ? "" : String(decoding: term, as: UTF8.self)) }
+                        var writer = LineWriter(room: room)
+                        let shared = SearchEncoding.frontCode(term, after: previous, into: &writer)
+                        writer.append(0x20)
+                        SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &writer)
+                        writer.append(0x0A)
+                        shard.append(contentsOf: writer.written)
+                        line(writer.count, shared)
+                        previous = term
                     }
-                    let term = UnsafeBufferPointer(rebasing: bytes[terms.termRange(i)])
-                    if shard.isEmpty { firstTerms.append(shardCount == 0 ? "" : String(decoding: term, as: UTF8.self)) }
-                    SearchEncoding.frontCode(term, after: previous, into: &shard)
-                    shard.append(0x20)
-                    SearchEncoding.encodePostings(UnsafeBufferPointer(rebasing: records[terms.postingRange(i)]), into: &shard)
-                    shard.append(0x0A)
-                    previous = term
                 }
             }
         }
@@ -274,4 +298,23 @@ enum SearchIndex {
         }
         return (files, starts)
     }
+}
+
+/// A term's line written in place, in room made beforehand for the longest line.
+private struct LineWriter: ByteOutput {
+    let room: UnsafeMutableBufferPointer<UInt8>
+    var count = 0
+
+    mutating func append(_ byte: UInt8) {
+        room[count] = byte
+        count += 1
+    }
+
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        guard let from = bytes.baseAddress, let to = room.baseAddress, !bytes.isEmpty else { return }
+        (to + count).update(from: from, count: bytes.count)
+        count += bytes.count
+    }
+
+    var written: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: room.baseAddress, count: count) }
 }

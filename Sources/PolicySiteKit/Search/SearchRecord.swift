@@ -19,36 +19,67 @@ extension SearchRecord {
     /// The records of a policy, in document order.
     static func records(of policy: Policy) -> [SearchRecord] {
         var collector = Collector(outline: policy.outline)
-        collector.blocks(policy.document.blocks, under: BlockPath([]))
+        var path = BlockPath([])
+        path.indices.reserveCapacity(8)
+        collector.blocks(policy.document.blocks, under: &path)
         collector.flush()
         return collector.records
     }
 
-    /// Walks the blocks the way the renderer does, so block paths match the outline's.
+    /// Walks the blocks the way the renderer does, so block paths match the outline's. Each
+    /// block's text goes straight into the record's bytes as white space folded text (no string
+    /// per block).
     private struct Collector {
         let outline: Outline
         var records: [SearchRecord] = []
-        var current = SearchRecord(anchorID: nil, label: "Opening text", text: "")
+        var anchorID: String? = nil
+        var label = "Opening text"
+        var text = WhitespaceFolder(capacity: SearchRecord.targetLength * 2)
         /// Section and appendix headings seen so far, by level, to name the headings under them.
         var numberedHeadings: [(level: Int, label: String)] = []
 
         init(outline: Outline) { self.outline = outline }
 
         mutating func flush() {
-            if !current.text.isEmpty { records.append(current) }
-            current.text = ""
+            if !text.bytes.isEmpty { records.append(SearchRecord(anchorID: anchorID, label: label, text: text.string)) }
+            text.bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// Starts a block's text: it joins the record's text after a space, in a new record once
+        /// the text is `targetLength` bytes long (checked when the block's first character comes).
+        mutating func startBlock() {
+            if text.bytes.count >= SearchRecord.targetLength { flush() }
+            text.startPiece()
         }
 
         mutating func add(_ text: String) {
-            let t = text.trimmingWhitespace
-            guard !t.isEmpty else { return }
-            if current.text.utf8.count >= SearchRecord.targetLength { flush() }
-            current.text += current.text.isEmpty ? t : " " + t
+            startBlock()
+            self.text.append(text)
+        }
+
+        mutating func add(_ inlines: [Inline]) {
+            startBlock()
+            append(inlines)
+        }
+
+        /// The text a reader sees of `inlines` (as `plainText`).
+        mutating func append(_ inlines: [Inline]) {
+            for inline in inlines {
+                switch inline {
+                case .text(let s), .code(let s): text.append(s)
+                case .softBreak, .lineBreak: text.space()
+                case .emphasis(let c), .strong(let c), .strikethrough(let c): append(c)
+                case .link(let l): append(l.children)
+                case .image(let i): append(i.alt)
+                case .html: break
+                }
+            }
         }
 
         mutating func start(_ anchor: Anchor) {
             flush()
-            current = SearchRecord(anchorID: anchor.id, label: label(for: anchor), text: "")
+            anchorID = anchor.id
+            label = label(for: anchor)
         }
 
         mutating func label(for anchor: Anchor) -> String {
@@ -66,70 +97,47 @@ extension SearchRecord {
             return anchor.label
         }
 
-        mutating func blocks(_ list: [Block], under parent: BlockPath) {
-            for (i, block) in list.enumerated() { self.block(block, path: parent.appending(i)) }
+        /// The blocks of `list`, whose parent is at `path` (given back as it came).
+        mutating func blocks(_ list: [Block], under path: inout BlockPath) {
+            for (i, block) in list.enumerated() {
+                path.indices.append(i)
+                self.block(block, path: &path)
+                path.indices.removeLast()
+            }
         }
 
-        mutating func block(_ block: Block, path: BlockPath) {
-            if let anchor = outline.anchor(at: path) { start(anchor) }
+        mutating func block(_ block: Block, path: inout BlockPath) {
+            let anchor = outline.anchor(at: path)
+            if let anchor { start(anchor) }
             switch block {
-            case .heading(let h): add(h.content.plainText)
-            case .paragraph(let p): add(p.content.plainText)
+            case .heading(let h): add(h.content)
+            case .paragraph(let p): add(p.content)
             case .list(let list):
-                for (j, item) in list.items.enumerated() { blocks(item.blocks, under: path.appending(j)) }
-            case .blockQuote(let q): blocks(q.blocks, under: path)
-            case .codeBlock(let c):
-                if FormHeader.looksLikeForm(c.info), let anchor = outline.anchor(at: path) {
-                    add(anchor.title)
-                    add(c.literal)
-                } else {
-                    add(c.literal)
+                for (j, item) in list.items.enumerated() {
+                    path.indices.append(j)
+                    blocks(item.blocks, under: &path)
+                    path.indices.removeLast()
                 }
+            case .blockQuote(let q): blocks(q.blocks, under: &path)
+            case .codeBlock(let c):
+                if FormHeader.looksLikeForm(c.info), let anchor { add(anchor.title) }
+                add(c.literal)
             case .table(let t):
-                add(t.header.map(\.plainText).joined(separator: " "))
-                for row in t.rows { add(row.map(\.plainText).joined(separator: " ")) }
+                startBlock()
+                for (k, cell) in t.header.enumerated() {
+                    if k > 0 { text.space() }
+                    append(cell)
+                }
+                for row in t.rows {
+                    startBlock()
+                    for (k, cell) in row.enumerated() {
+                        if k > 0 { text.space() }
+                        append(cell)
+                    }
+                }
             case .html, .thematicBreak:
                 break
             }
-        }
-    }
-}
-
-extension String {
-    /// The text with white space runs (including line breaks) made single spaces and trimmed.
-    var trimmingWhitespace: String {
-        var text = self
-        return text.withUTF8 { p in
-            var out: [UInt8] = []
-            out.reserveCapacity(p.count)
-            /// Where the run of text being read starts, or -1 in white space.
-            var run = -1
-            func endRun(at end: Int) {
-                if !out.isEmpty { out.append(0x20) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run..<end]))
-                run = -1
-            }
-            var i = 0
-            while i < p.count {
-                let b = p[i]
-                var length = 1
-                let isSpace: Bool
-                if b < 0x80 {
-                    isSpace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
-                } else {
-                    let (scalar, n) = SearchText.decodeScalar(p, at: i)
-                    length = n
-                    isSpace = scalar.properties.isWhitespace
-                }
-                if isSpace {
-                    if run >= 0 { endRun(at: i) }
-                } else if run < 0 {
-                    run = i
-                }
-                i += length
-            }
-            if run >= 0 { endRun(at: p.count) }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

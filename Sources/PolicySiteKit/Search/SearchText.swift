@@ -34,75 +34,107 @@ enum SearchText {
 
     /// Gives `sink` each term of `text` as UTF-8 bytes, in order, repeats and stop words
     /// included. The same as normalizing each of `words(in:)` and skipping empty terms and terms
-    /// of more than `maximumTermLength` characters, but reads the text's bytes, and folds only
-    /// the words that are not plain ASCII.
+    /// of more than `maximumTermLength` characters, but reads the text's bytes: a word of lower
+    /// case ASCII letters and digits is given as it is in the text, another ASCII word is copied
+    /// in lower case, and only the words that are not plain ASCII are folded.
     static func forEachTerm<Sink: TermSink>(in text: String, into sink: inout Sink) {
-        var text = text
-        text.withUTF8 { p in
-            var ascii: [UInt8] = []
-            ascii.reserveCapacity(maximumTermLength + 1)
-            /// Where the word being read starts, or -1 between words.
-            var wordStart = -1
-            /// Just after the word's last letter (not after an apostrophe that may continue it).
-            var wordEnd = 0
-            var needsFolding = false
-            var pendingApostrophe = false
-            var i = 0
-            while i < p.count {
-                let b = p[i]
-                let next: Int
-                let isWord: Bool
-                let isApostrophe: Bool
-                if b < 0x80 {
-                    next = i + 1
-                    let lower = b | 0x20
-                    if lower >= 0x61 && lower <= 0x7A {
-                        isWord = true
-                        if ascii.count <= maximumTermLength { ascii.append(lower) }
-                    } else if b >= 0x30 && b <= 0x39 {
-                        isWord = true
-                        if ascii.count <= maximumTermLength { ascii.append(b) }
-                    } else {
-                        isWord = false
-                    }
-                    isApostrophe = b == 0x27
-                } else {
-                    let (scalar, length) = decodeScalar(p, at: i)
-                    next = i + length
-                    isWord = isWordScalar(scalar)
-                    if isWord { needsFolding = true }
-                    isApostrophe = scalar == "\u{2019}"
-                }
-                if isWord {
-                    if wordStart < 0 { wordStart = i }
-                    wordEnd = next
-                    pendingApostrophe = false
-                } else if wordStart >= 0 {
-                    if !pendingApostrophe && isApostrophe {
-                        pendingApostrophe = true
-                    } else {
-                        emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, ascii: &ascii, into: &sink)
-                        wordStart = -1
-                        needsFolding = false
-                        pendingApostrophe = false
-                    }
-                }
-                i = next
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { scratch in
+            if text.utf8.withContiguousStorageIfAvailable({ forEachTerm(in: $0, scratch: scratch, into: &sink) }) == nil {
+                var text = text
+                text.withUTF8 { forEachTerm(in: $0, scratch: scratch, into: &sink) }
             }
-            if wordStart >= 0 { emit(UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd]), folding: needsFolding, ascii: &ascii, into: &sink) }
         }
     }
 
-    /// Gives `sink` the term of a word: `ascii` (its letters in lower case) when the word is
-    /// plain ASCII, or else the `raw` word folded.
-    private static func emit<Sink: TermSink>(_ raw: UnsafeBufferPointer<UInt8>, folding: Bool, ascii: inout [UInt8], into sink: inout Sink) {
+    /// `forEachTerm(in:into:)` on valid UTF-8, with room for one term to be copied. A word's run
+    /// of lower case ASCII letters and digits is read in a tight loop; the other characters
+    /// are looked at one by one.
+    private static func forEachTerm<Sink: TermSink>(in p: UnsafeBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>,
+                                                    into sink: inout Sink) {
+        let n = p.count
+        var i = 0
+        while i < n {
+            // Between words.
+            var (kind, next) = character(p, at: i)
+            guard kind != .other, kind != .apostrophe else {
+                i = next
+                continue
+            }
+            let wordStart = i
+            /// Whether the word has a letter that is not ASCII (its term is folded)...
+            var needsFolding = kind == .folded
+            /// ...or an upper case letter or an apostrophe (its term is a copy).
+            var needsCopy = kind == .upper
+            i = next
+            while true {
+                while i < n, isLowerOrDigit(p[i]) { i += 1 }
+                guard i < n else { break }
+                (kind, next) = character(p, at: i)
+                if kind == .upper || kind == .folded {
+                    needsCopy = needsCopy || kind == .upper
+                    needsFolding = needsFolding || kind == .folded
+                    i = next
+                    continue
+                }
+                // An apostrophe between two letters is part of the word.
+                if kind == .apostrophe, next < n {
+                    let (after, afterNext) = character(p, at: next)
+                    if after != .other, after != .apostrophe {
+                        needsCopy = true
+                        needsFolding = needsFolding || after == .folded
+                        i = afterNext
+                        continue
+                    }
+                }
+                break
+            }
+            emit(UnsafeBufferPointer(rebasing: p[wordStart..<i]), folding: needsFolding, copying: needsCopy, scratch: scratch, into: &sink)
+            // The character that ended the word is not part of the next one.
+            if i < n { i = next }
+        }
+    }
+
+    /// What a character is to `forEachTerm`.
+    private enum Kind { case lowerOrDigit, upper, folded, apostrophe, other }
+
+    @inline(__always)
+    private static func isLowerOrDigit(_ b: UInt8) -> Bool { b &- 0x61 < 26 || b &- 0x30 < 10 }
+
+    /// The kind of the character at `i` of valid UTF-8, and where the next one starts.
+    @inline(__always)
+    private static func character(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Kind, Int) {
+        let b = p[i]
+        if b < 0x80 {
+            if isLowerOrDigit(b) { return (.lowerOrDigit, i + 1) }
+            if b &- 0x41 < 26 { return (.upper, i + 1) }
+            return (b == 0x27 ? .apostrophe : .other, i + 1)
+        }
+        let (scalar, length) = decodeScalar(p, at: i)
+        if isWordScalar(scalar) { return (.folded, i + length) }
+        return (scalar == "\u{2019}" ? .apostrophe : .other, i + length)
+    }
+
+    /// Gives `sink` the term of the `raw` word: the word itself when it is lower case ASCII
+    /// letters and digits, its ASCII letters and digits in lower case in `scratch` when it is
+    /// other ASCII (with apostrophes), or else the word folded.
+    @inline(__always)
+    private static func emit<Sink: TermSink>(_ raw: UnsafeBufferPointer<UInt8>, folding: Bool, copying: Bool,
+                                             scratch: UnsafeMutableBufferPointer<UInt8>, into sink: inout Sink) {
         if folding {
             var term = normalize(String(decoding: raw, as: UTF8.self))
             if !term.isEmpty, term.unicodeScalars.count <= maximumTermLength { term.withUTF8 { sink.add($0) } }
-        } else if ascii.count <= maximumTermLength {
-            ascii.withUnsafeBufferPointer { sink.add($0) }
+        } else if !copying {
+            if raw.count <= maximumTermLength { sink.add(raw) }
+        } else {
+            var n = 0
+            for b in raw where b < 0x80 && b != 0x27 {
+                guard n < maximumTermLength else { return }
+                // Digits have the 0x20 bit already; letters get their lower case.
+                scratch[n] = b | 0x20
+                n += 1
+            }
+            sink.add(UnsafeBufferPointer(rebasing: scratch[..<n]))
         }
-        ascii.removeAll(keepingCapacity: true)
     }
 
     /// The scalar that starts at `i` of valid UTF-8 (a `String`'s), and how many bytes it takes.
