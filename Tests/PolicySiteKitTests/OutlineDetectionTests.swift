@@ -92,6 +92,13 @@ import Testing
         #expect(stepped.hashValue == BlockPath(indices).hashValue)
         #expect(stepped.indices == indices)
         #expect(stepped.appending(0) != stepped)
+        var walked = BlockPath([])
+        for i in indices { walked.append(i); walked.append(70_000); walked.removeLast() }
+        #expect(walked == stepped)
+        if !indices.isEmpty {
+            walked.removeLast()
+            #expect(walked == BlockPath(Array(indices.dropLast())))
+        }
         if let last = indices.last {
             #expect(BlockPath(indices.dropLast() + [last + 1]) != stepped)
         }

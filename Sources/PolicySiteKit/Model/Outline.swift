@@ -78,6 +78,18 @@ public struct BlockPath: Sendable, Hashable {
         return path
     }
 
+    /// Goes one level down, to block `i` (a walk's path, kept in one variable).
+    public mutating func append(_ i: Int) { self = appending(i) }
+
+    /// Goes back up one level.
+    public mutating func removeLast() {
+        guard depth > 0 else { return }
+        // A path that did not pack may pack once shorter: built again, so equal paths stay equal.
+        if let unpacked { self = BlockPath(Array(unpacked.dropLast())); return }
+        depth -= 1
+        if depth < 4 { low &= ~(0xFFFF << UInt64(16 * depth)) } else { high &= ~(0xFFFF << UInt64(16 * (depth - 4))) }
+    }
+
     private init(unpacked indices: [Int]) {
         unpacked = indices
         depth = indices.count

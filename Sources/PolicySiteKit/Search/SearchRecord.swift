@@ -20,7 +20,6 @@ extension SearchRecord {
     static func records(of policy: Policy) -> [SearchRecord] {
         var collector = Collector(outline: policy.outline)
         var path = BlockPath([])
-        path.indices.reserveCapacity(8)
         collector.blocks(policy.document.blocks, under: &path)
         collector.flush()
         return collector.records
@@ -100,9 +99,9 @@ extension SearchRecord {
         /// The blocks of `list`, whose parent is at `path` (given back as it came).
         mutating func blocks(_ list: [Block], under path: inout BlockPath) {
             for (i, block) in list.enumerated() {
-                path.indices.append(i)
+                path.append(i)
                 self.block(block, path: &path)
-                path.indices.removeLast()
+                path.removeLast()
             }
         }
 
@@ -114,9 +113,9 @@ extension SearchRecord {
             case .paragraph(let p): add(p.content)
             case .list(let list):
                 for (j, item) in list.items.enumerated() {
-                    path.indices.append(j)
+                    path.append(j)
                     blocks(item.blocks, under: &path)
-                    path.indices.removeLast()
+                    path.removeLast()
                 }
             case .blockQuote(let q): blocks(q.blocks, under: &path)
             case .codeBlock(let c):
