@@ -20,12 +20,11 @@ public struct SourceText: Sendable {
             while i < bytes.count {
                 // Plain ASCII text (nearly all of it) is stepped over eight bytes at a time: a
                 // word with no byte of 0x80 or more, no NUL and no line end is eight columns.
-                if let base = UnsafeRawPointer(bytes.baseAddress), column + 8 <= maximumLineLength + 1 {
+                if column + 8 <= maximumLineLength + 1 {
                     while i + 8 <= bytes.count {
-                        let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-                        if w & highs != 0 || hasZero(w) || hasZero(w ^ (ones &* 0x0A)) || hasZero(w ^ (ones &* 0x0D)) { break }
+                        let w = ByteWord.load(bytes, at: i)
+                        let stop = ByteWord.nonASCII(in: w) | ByteWord.below(1, in: w) | ByteWord.equal(to: 0x0A, in: w) | ByteWord.equal(to: 0x0D, in: w)
+                        if stop != 0 { break }
                         column += 8
                         i += 8
                         if column + 8 > maximumLineLength + 1 { break }

@@ -28,17 +28,11 @@ public enum HTML {
     /// text has none.
     static func firstSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            // A word has byte b where (w ^ b…) has a zero byte (the classic has-zero-byte test).
-            func has(_ w: UInt64, _ b: UInt64) -> UInt64 {
-                let x = w ^ (b &* 0x0101_0101_0101_0101)
-                return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-            }
-            while i + 8 <= bytes.count {
-                let w = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if has(w, 0x26) | has(w, 0x3C) | has(w, 0x3E) | has(w, 0x22) != 0 { break }
-                i += 8
-            }
+        while i + 8 <= bytes.count {
+            let w = ByteWord.load(bytes, at: i)
+            let found = ByteWord.equal(to: 0x26, in: w) | ByteWord.equal(to: 0x3C, in: w) | ByteWord.equal(to: 0x3E, in: w) | ByteWord.equal(to: 0x22, in: w)
+            if found != 0 { return i + ByteWord.first(found) }
+            i += 8
         }
         while i < bytes.count {
             let b = bytes[i]
