@@ -154,9 +154,12 @@ struct PolicyBodyRenderer {
     /// The number as written: the text before a clause's words, without the spaces around it.
     private static func number(_ prefix: Substring) -> String {
         // The number is ASCII nearly always: trimmed by byte then, as Foundation would trim it.
-        prefix.utf8.allSatisfy { $0 < 0x80 }
-            ? String(decoding: prefix.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
-            : prefix.trimmingCharacters(in: .whitespaces)
+        let bytes = prefix.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return prefix.trimmingCharacters(in: .whitespaces) }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 { end = bytes.index(before: end) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Removes the first `count` characters of plain text from an inline sequence.
