@@ -59,16 +59,17 @@ private struct TextUnitWalker {
     mutating func walk(_ blocks: [Block], under parent: BlockPath, inItem: Bool) {
         for (i, block) in blocks.enumerated() {
             let path = parent.appending(i)
-            let anchor = outline.anchor(at: path)
+            // Only headings, paragraphs and code blocks have anchors: other blocks skip the look-up.
             switch block {
             case .heading(let h):
+                let anchor = outline.anchor(at: path)
                 let text = h.content.plainText
                 if let anchor { enter(anchor) }
                 units.append(TextUnit(kind: .heading, anchor: anchor, placeID: anchor?.id ?? place?.id,
                                       label: anchor.map(Self.headingLabel) ?? "Heading", text: Self.withoutNumber(text, anchor: anchor)))
             case .paragraph(let p):
                 let text = p.content.plainText
-                if let anchor, anchor.kind == .clause || anchor.kind == .step {
+                if let anchor = outline.anchor(at: path), anchor.kind == .clause || anchor.kind == .step {
                     enter(anchor)
                     units.append(TextUnit(kind: .text, anchor: anchor, placeID: anchor.id, label: anchor.label, text: Self.withoutNumber(text, anchor: anchor)))
                 } else if inItem {
@@ -85,7 +86,7 @@ private struct TextUnitWalker {
             case .blockQuote(let q):
                 walk(q.blocks, under: path, inItem: inItem)
             case .codeBlock(let c):
-                if let anchor, anchor.kind == .form {
+                if let anchor = outline.anchor(at: path), anchor.kind == .form {
                     units.append(TextUnit(kind: .form, anchor: anchor, placeID: anchor.id, label: "Form: \(anchor.title)", text: c.literal))
                 } else if Include.looksLikeInclude(c.info) {
                     // Shared data (service providers, contacts) is the same data on both sides.

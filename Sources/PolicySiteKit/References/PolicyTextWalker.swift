@@ -35,13 +35,13 @@ struct PolicyTextWalker {
     }
 
     private mutating func block(_ block: Block, path: BlockPath) {
-        let anchor = policy.outline.anchor(at: path)
+        // Only headings, paragraphs and code blocks have anchors: other blocks skip the look-up.
         switch block {
         case .heading(let h):
-            if let anchor { anchorID = anchor.id }
+            if let anchor = policy.outline.anchor(at: path) { anchorID = anchor.id }
             inlines(h.content, at: h.position, isHeading: true)
         case .paragraph(let p):
-            if let a = anchor, a.kind == .clause || a.kind == .step {
+            if let a = policy.outline.anchor(at: path), a.kind == .clause || a.kind == .step {
                 anchorID = a.id
                 inlines(PolicyBodyRenderer.splitNumber(p.content, anchor: a).1, at: p.position, isHeading: false)
             } else {
@@ -53,9 +53,10 @@ struct PolicyTextWalker {
             blocks(q.blocks, under: path)
         case .codeBlock:
             // Forms are declarations to sign: their text is not linked.
-            if let anchor, anchor.kind == .form { anchorID = anchor.id }
+            if let anchor = policy.outline.anchor(at: path), anchor.kind == .form { anchorID = anchor.id }
         case .table(let t):
-            for cell in t.header + t.rows.flatMap({ $0 }) { inlines(cell, at: t.position, isHeading: false) }
+            for cell in t.header { inlines(cell, at: t.position, isHeading: false) }
+            for row in t.rows { for cell in row { inlines(cell, at: t.position, isHeading: false) } }
         case .html, .thematicBreak:
             break
         }

@@ -17,6 +17,8 @@ struct PolicyBodyRenderer {
     private var currentAnchorID: String? = nil
     /// The policy's forms by where their fence is; filled by `render()`.
     private var formsByLocation: [SourceLocation: Form] = [:]
+    /// What the linkers are told about each run of text.
+    private var linkContext: TextContext
 
     init(policy: Policy, linkers: [any TextLinker] = [], formPageHref: @escaping (Form) -> String? = { _ in nil }, includes: Includes = Includes()) {
         self.policy = policy
@@ -24,6 +26,7 @@ struct PolicyBodyRenderer {
         self.formPageHref = formPageHref
         self.includes = includes
         self.lineOffset = policy.bodyLineOffset
+        self.linkContext = TextContext(policy: policy, anchorID: nil, location: SourceLocation(path: policy.path, line: 0, column: 0))
     }
 
     /// Added to a position's line to give the file's line: the body's offset, or for a form's
@@ -49,10 +52,10 @@ struct PolicyBodyRenderer {
     }
 
     private mutating func block(_ block: Block, path: BlockPath, tight: Bool) {
-        let anchor = policy.outline.anchor(at: path)
+        // Only headings, paragraphs and code blocks have anchors: other blocks skip the look-up.
         switch block {
         case .heading(let h):
-            guard let a = anchor else {
+            guard let a = policy.outline.anchor(at: path) else {
                 // Every heading the detector reaches has an anchor; this is only a safe fallback.
                 out += "<p><strong>"
                 inlines(h.content, at: h.position, linking: false)
@@ -60,15 +63,19 @@ struct PolicyBodyRenderer {
                 return
             }
             currentAnchorID = a.id
-            let tag = "h\(a.level)"
-            out += "<\(tag) id=\"\(a.id)\" class=\"anchor \(a.kind.rawValue)\">"
+            let level = String(a.level)
+            out += "<h"; out += level; out += " id=\""; out += a.id
+            out += "\" class=\"anchor "; out += a.kind.rawValue; out += "\">"
             inlines(h.content, at: h.position, linking: false)
-            out += "<a class=\"permalink\" href=\"#\(a.id)\"><span class=\"visually-hidden\">Link to \(HTML.escape(a.kind == .heading ? "this section" : a.label))</span><span aria-hidden=\"true\">#</span></a></\(tag)>\n"
+            out += "<a class=\"permalink\" href=\"#"; out += a.id
+            out += "\"><span class=\"visually-hidden\">Link to "; out += HTML.escape(a.kind == .heading ? "this section" : a.label)
+            out += "</span><span aria-hidden=\"true\">#</span></a></h"; out += level; out += ">\n"
         case .paragraph(let p):
-            if let a = anchor, a.kind == .clause || a.kind == .step {
+            if let a = policy.outline.anchor(at: path), a.kind == .clause || a.kind == .step {
                 currentAnchorID = a.id
                 let (number, rest) = Self.splitNumber(p.content, anchor: a)
-                out += "<p id=\"\(a.id)\" class=\"clause\"><a class=\"clause-number\" href=\"#\(a.id)\" title=\"Link to \(HTML.escape(a.label))\">\(HTML.escape(number))</a> "
+                out += "<p id=\""; out += a.id; out += "\" class=\"clause\"><a class=\"clause-number\" href=\"#"; out += a.id
+                out += "\" title=\"Link to "; out += HTML.escape(a.label); out += "\">"; out += HTML.escape(number); out += "</a> "
                 inlines(rest, at: p.position, linking: true)
                 out += "</p>\n"
             } else if tight {
@@ -96,7 +103,7 @@ struct PolicyBodyRenderer {
             blocks(q.blocks, under: path, tight: false)
             out += "</blockquote>\n"
         case .codeBlock(let c):
-            if FormHeader.looksLikeForm(c.info), let a = anchor, let form = formsByLocation[a.location] {
+            if FormHeader.looksLikeForm(c.info), let a = policy.outline.anchor(at: path), let form = formsByLocation[a.location] {
                 currentAnchorID = a.id
                 formBlock(form, anchor: a)
             } else if Include.looksLikeInclude(c.info) {
@@ -117,6 +124,22 @@ struct PolicyBodyRenderer {
 
     /// Splits "5.12 Staff should…" into the number as written and the inlines after it.
     static func splitNumber(_ content: [Inline], anchor: Anchor) -> (String, [Inline]) {
+        // Nearly always the number and the words after it start the first text: read that alone.
+        // Its characters before its last are the plain text's, so a match whose rest starts
+        // inside it is the match the whole plain text gives.
+        if case .text(let first)? = content.first,
+           let match = NumberingPattern.match(Substring(first), isHeading: false) {
+            let rest: Substring
+            switch match {
+            case .clause(_, let r), .step(_, let r), .section(_, let r), .appendix(_, let r): rest = r
+            }
+            if rest.startIndex < first.endIndex {
+                var after = [Inline.text(String(rest))]
+                after.reserveCapacity(content.count)
+                after.append(contentsOf: content.dropFirst())
+                return (number(first[..<rest.startIndex]), after)
+            }
+        }
         let text = content.plainText
         guard let match = NumberingPattern.match(Substring(text), isHeading: false) else { return (anchor.number, content) }
         let rest: Substring
@@ -125,11 +148,18 @@ struct PolicyBodyRenderer {
         }
         // `rest` is a slice of `text`: count only the characters before it.
         let prefix = text[..<rest.startIndex]
+        return (number(prefix), Self.dropCharacters(prefix.count, from: content))
+    }
+
+    /// The number as written: the text before a clause's words, without the spaces around it.
+    private static func number(_ prefix: Substring) -> String {
         // The number is ASCII nearly always: trimmed by byte then, as Foundation would trim it.
-        let number = prefix.utf8.allSatisfy { $0 < 0x80 }
-            ? String(decoding: prefix.utf8.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed(), as: UTF8.self)
-            : prefix.trimmingCharacters(in: .whitespaces)
-        return (number, Self.dropCharacters(prefix.count, from: content))
+        let bytes = prefix.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return prefix.trimmingCharacters(in: .whitespaces) }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while end > start, bytes[bytes.index(before: end)] == 0x20 || bytes[bytes.index(before: end)] == 0x09 { end = bytes.index(before: end) }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Removes the first `count` characters of plain text from an inline sequence.
@@ -173,7 +203,7 @@ struct PolicyBodyRenderer {
         let label = t.header.map(\.plainText).filter { !$0.isEmpty }.joined(separator: ", ")
         out += "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table: \(HTML.escape(label))\" tabindex=\"0\"><table>\n<thead><tr>"
         for (i, cell) in t.header.enumerated() {
-            out += "<th scope=\"col\"\(align(t, i))>"
+            out += "<th scope=\"col\""; out += align(t, i); out += ">"
             inlines(cell, at: t.position, linking: true)
             out += "</th>"
         }
@@ -181,7 +211,7 @@ struct PolicyBodyRenderer {
         for row in t.rows {
             out += "<tr>"
             for (i, cell) in row.enumerated() {
-                out += "<td\(align(t, i))>"
+                out += "<td"; out += align(t, i); out += ">"
                 inlines(cell, at: t.position, linking: true)
                 out += "</td>"
             }
@@ -255,25 +285,45 @@ struct PolicyBodyRenderer {
 
     /// Adjacent text and soft breaks merged into one text run, so phrases across a line wrap are
     /// seen whole by the linkers.
-    static func coalesced(_ content: [Inline]) -> [Inline] {
-        var result: [Inline] = []
-        result.reserveCapacity(content.count)
-        for inline in content {
-            let piece: String?
-            switch inline {
-            case .text(let s): piece = s
-            case .softBreak: piece = " "
-            default: piece = nil
-            }
-            if let piece, case .text(let previous)? = result.last {
-                result[result.count - 1] = .text(previous + piece)
-            } else if let piece {
-                result.append(.text(piece))
-            } else {
-                result.append(inline)
-            }
+    static func coalesced(_ content: [Inline]) -> CoalescedInlines {
+        CoalescedInlines(content: content)
+    }
+
+    /// The inlines of a run as `coalesced` gives them, made one at a time (no array for the run).
+    struct CoalescedInlines: Sequence, IteratorProtocol {
+        let content: [Inline]
+        private var index = 0
+
+        init(content: [Inline]) {
+            self.content = content
         }
-        return result
+
+        mutating func next() -> Inline? {
+            guard index < content.count else { return nil }
+            let inline = content[index]
+            index += 1
+            var merged: String
+            switch inline {
+            case .text(let s): merged = s
+            case .softBreak: merged = " "
+            default: return inline
+            }
+            var joined = false
+            while index < content.count {
+                switch content[index] {
+                case .text(let s):
+                    if !joined { merged.reserveCapacity(merged.utf8.count + s.utf8.count + 64) }
+                    merged += s
+                case .softBreak:
+                    merged += " "
+                default:
+                    return .text(merged)
+                }
+                joined = true
+                index += 1
+            }
+            return .text(merged)
+        }
     }
 
     private mutating func inlines(_ content: [Inline], at position: SourcePosition, linking: Bool) {
@@ -291,7 +341,7 @@ struct PolicyBodyRenderer {
         case .lineBreak:
             out += "<br>\n"
         case .code(let s):
-            out += "<code>\(HTML.escape(s))</code>"
+            out += "<code>"; out += HTML.escape(s); out += "</code>"
         case .emphasis(let kids):
             out += "<em>"; inlines(kids, at: position, linking: linking); out += "</em>"
         case .strong(let kids):
@@ -346,22 +396,39 @@ struct PolicyBodyRenderer {
             out += HTML.escape(s)
             return
         }
-        var segments: [TextSegment] = [.text(s)]
-        let context = TextContext(policy: policy, anchorID: currentAnchorID, location: location(position))
-        for linker in linkers {
-            segments = segments.flatMap { segment -> [TextSegment] in
-                if case .text(let t) = segment { return linker.segments(for: t, in: context) }
-                return [segment]
+        // One context for the whole body, its anchor and place set for each run: making one per
+        // run would copy the policy each time.
+        linkContext.anchorID = currentAnchorID
+        linkContext.location = location(position)
+        var segments = linkers[0].segments(for: s, in: linkContext)
+        for linker in linkers.dropFirst() {
+            var next: [TextSegment] = []
+            for segment in segments {
+                if case .text(let t) = segment {
+                    next += linker.segments(for: t, in: linkContext)
+                } else {
+                    next.append(segment)
+                }
             }
+            segments = next
         }
         for segment in segments {
             switch segment {
             case .text(let t):
                 out += HTML.escape(t)
             case .link(let href, let t, let title, let cssClass):
-                emittedLinks.append((href, context.location))
-                let titleAttr = title.map { " title=\"\(HTML.escape($0))\"" } ?? ""
-                out += "<a class=\"\(cssClass)\" href=\"\(HTML.escape(href))\"\(titleAttr)>\(HTML.escape(t))</a>"
+                emittedLinks.append((href, linkContext.location))
+                out += "<a class=\""
+                out += cssClass
+                out += "\" href=\""
+                out += HTML.escape(href)
+                if let title {
+                    out += "\" title=\""
+                    out += HTML.escape(title)
+                }
+                out += "\">"
+                out += HTML.escape(t)
+                out += "</a>"
             }
         }
     }
