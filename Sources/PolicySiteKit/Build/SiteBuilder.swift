@@ -122,15 +122,17 @@ public struct SiteBuilder: Sendable {
         return (result.report, memory)
     }
 
-    /// Makes the non-page files (feeds, calendars, JSON) in parallel, streaming each into `stage`
-    /// or, without one, handing it whole to `output`; returns their paths.
+    /// Makes the non-page files (feeds, calendars, JSON) one after another, streaming each into
+    /// `stage` or, without one, handing it whole to `output`; returns their paths. They run beside
+    /// the pages, and the export spreads its own work across the cores, which it could not do
+    /// inside another parallel loop (Dispatch runs a nested one on a single thread).
     static func make(_ specs: [FileSpec], site: Site, options: BuildOptions, stage: OutputStage? = nil,
                      output: @Sendable (OutputFile) -> Void) -> [String] {
-        DispatchQueue.concurrentPerform(iterations: specs.count) { i in
+        for spec in specs {
             if let stage {
-                stage.accept(path: specs[i].path) { write in specs[i].stream(site, options, write) }
+                stage.accept(path: spec.path) { write in spec.stream(site, options, write) }
             } else {
-                output(OutputFile(path: specs[i].path, bytes: specs[i].make(site, options)))
+                output(OutputFile(path: spec.path, bytes: spec.make(site, options)))
             }
         }
         return specs.map(\.path)
@@ -175,10 +177,14 @@ public struct SiteBuilder: Sendable {
             guard let policy else { continue }
             if let version { versionsBySchool[index, default: []].append((policy, version)) } else { policiesBySchool[index, default: []].append(policy) }
         }
+        // The school files too are parsed in parallel (a thousand of them on a large site).
+        let schools = sources.schools.concurrentMap { school -> (School?, [Diagnostic])? in
+            guard let file = school.schoolFile else { return nil }
+            return cache?.school(file, slug: school.slug) ?? School.parse(file.text, slug: school.slug, path: file.path)
+        }
         var publishers: [Publisher] = []
-        for (index, school) in sources.schools.enumerated() {
-            guard let file = school.schoolFile else { continue }
-            let (parsedSchool, d) = cache?.school(file, slug: school.slug) ?? School.parse(file.text, slug: school.slug, path: file.path)
+        for (index, parsed) in schools.enumerated() {
+            guard let (parsedSchool, d) = parsed else { continue }
             diagnostics += d
             guard let parsedSchool else { continue }
             let (policies, historyDiagnostics) = Policy.attachingHistory(versionsBySchool[index] ?? [],
