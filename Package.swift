@@ -22,6 +22,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        /// mimalloc (Debian libmimalloc-dev), linked into the executables so it replaces the C
+        /// library's malloc for the whole process: a build allocates and frees millions of small
+        /// objects from two threads at once.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         /// Swift value types for a Markdown document; the only module that imports CCmarkGFM.
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         /// SHA-256 in C, with the x86 SHA extensions where the processor has them: every policy's
@@ -53,11 +57,12 @@ let package = Package(
             dependencies: [
                 "PolicySiteKit",
                 "PolicySiteServer",
+                "CMimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /// `make bench`'s rebuild measurement: one policy edited and rebuilt as the preview server does.
-        .executableTarget(name: "policy-site-bench", dependencies: ["PolicySiteKit"]),
+        .executableTarget(name: "policy-site-bench", dependencies: ["PolicySiteKit", "CMimalloc"]),
         /// The fuzz target (scripts/fuzz.sh builds it with libFuzzer); built plainly, it replays inputs.
         .executableTarget(name: "policy-site-fuzz", dependencies: ["PolicySiteKit", "CLibFuzzer"]),
         /// libFuzzer's driver declaration, for the fuzz target's entry point (header only).

@@ -23,7 +23,10 @@ REBUILD_BIN = os.path.join(ROOT, ".build/release/policy-site-bench")
 
 
 def timed(cmd, cwd=None):
-    """Runs cmd under GNU time; returns (wall seconds, peak RSS in MiB)."""
+    """Runs cmd under GNU time; returns (wall seconds, peak RSS in MiB). The disk is synced first
+    (as hyperfine's `--prepare sync`), so no build is timed while the kernel writes back what
+    the builds before it wrote (from the 5x corpus on, more than the kernel lets wait)."""
+    os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.perf_counter()
         result = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%M"] + cmd, cwd=cwd,
@@ -53,6 +56,37 @@ def corpus(copies, out):
     with open(stamp, "w") as f:
         f.write(digest.hexdigest())
     return True
+
+
+def deleted(work):
+    """Deletes earlier outputs (if any) and notes when files were last deleted under `work`."""
+    outputs = os.path.join(work, "outputs")
+    if os.path.exists(outputs):
+        shutil.rmtree(outputs)
+        note_deletion(work)
+
+
+def note_deletion(work):
+    with open(os.path.join(work, ".deleted"), "w") as f:
+        f.write(f"{time.time():.0f}\n")
+
+
+def settle(work, window):
+    """Waits until the last deletion under `work` is `window` seconds old. On ext4 without a
+    journal (this machine's disk), a freed inode is not given out again for 60 s, or for 360 s
+    while its block of the inode table is dirty (`recently_deleted`, RECENTCY_MIN and
+    RECENTCY_DIRTY in the kernel's fs/ext4/ialloc.c): every new file's inode search skips such
+    inodes one by one, a cost that grows with files deleted times files created and would be
+    timed as the build of whichever tool writes more files. A new build dirties the very blocks
+    that hold them, so only the longer wait is safe."""
+    stamp = os.path.join(work, ".deleted")
+    if not os.path.exists(stamp):
+        return
+    os.sync()
+    wait = float(open(stamp).read().strip() or 0) + window - time.time()
+    if wait > 0:
+        print(f"bench: waiting {wait:.0f} s, until files deleted here are {window} s old", file=sys.stderr)
+        time.sleep(wait)
 
 
 def policy_site(corpus_dir, output):
@@ -93,23 +127,19 @@ def main():
     parser.add_argument("--scale", type=int, default=5, help="size of the large corpus, in multiples")
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each tool before the timed runs")
     parser.add_argument("--work", default=os.path.join(ROOT, "build/bench"))
-    parser.add_argument("--settle", type=int, default=35, help="seconds to wait after deleting earlier outputs or a corpus")
+    parser.add_argument("--settle", type=int, default=370,
+                        help="how old (in seconds) the last deletion of outputs or a corpus must be before timing")
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
-    deleted = os.path.exists(os.path.join(args.work, "outputs"))
-    shutil.rmtree(os.path.join(args.work, "outputs"), ignore_errors=True)
+    deleted(args.work)
     small = os.path.join(args.work, f"corpus-{args.copies}")
     large = os.path.join(args.work, f"corpus-{args.copies * args.scale}")
-    deleted = corpus(args.copies, small) or deleted
-    deleted = corpus(args.copies * args.scale, large) or deleted
-    if deleted:
-        # Thousands of files were just deleted (earlier outputs, or a corpus written again). On
-        # this machine's journal-less ext4, inodes freed in the last dirty_expire interval (30 s)
-        # are skipped one by one when new ones are allocated, which would be timed as the build of
-        # whichever tool creates more files; wait until they count as old.
-        print(f"bench: waiting {args.settle} s for the files just deleted to settle", file=sys.stderr)
-        time.sleep(args.settle)
+    for copies, out in ((args.copies, small), (args.copies * args.scale, large)):
+        existed = os.path.exists(out)
+        if corpus(copies, out) and existed:
+            note_deletion(args.work)
+    settle(args.work, args.settle)
 
     ours, theirs = alternate(small, args.work, args.runs, "1x", args.warmup)
     ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2), f"{args.scale}x", args.warmup)
@@ -120,8 +150,8 @@ def main():
         if out.returncode != 0:
             sys.exit(f"bench: rebuild benchmark failed:\n{out.stderr[-2000:]}")
         rebuild, deferred = (float(x) for x in out.stdout.strip().splitlines()[-1].split())
-    # Deleted last (and before the next run's timing, after a settling wait), for the reason above.
-    shutil.rmtree(os.path.join(args.work, "outputs"), ignore_errors=True)
+    # Deleted last; the next run waits until they are old enough (`settle`).
+    deleted(args.work)
 
     t_ours, t_hugo = median(ours, 0), median(theirs, 0)
     m_ours, m_hugo = max(p[1] for p in ours), max(p[1] for p in theirs)

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what policy-site needs from Debian's packages, only if it is missing.
-#   scripts/setup.sh build   – the C library the generator links (cmark-gfm) and pkg-config
+#   scripts/setup.sh build   – the C libraries the generator links (cmark-gfm, mimalloc) and pkg-config
 #   scripts/setup.sh test    – also the browser, web server, Java and Python tools the tests use
 #   scripts/setup.sh bench   – also Hugo and GNU time, for `make bench`
 set -euo pipefail
-need=(libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config)
+need=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev pkg-config)
 if [ "${1:-build}" = "bench" ]; then
   need+=(hugo time)
 fi

@@ -1,5 +1,7 @@
 import Foundation
 import PolicySiteKit
+// The same allocator as `policy-site` (see Package.swift).
+import CMimalloc
 
 /// `make bench`'s rebuild measurement: builds a content folder once in a `BuildSession`, as
 /// `policy-site serve` does, then edits one policy's text (a word appended to its last line, in

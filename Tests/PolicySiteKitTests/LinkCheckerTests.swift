@@ -37,8 +37,19 @@ import Testing
     @Test func readsIDsAndHrefsWithEntitiesDecoded() {
         let page = #"<p id="a&amp;b">x</p><a href="../x.html?a=1&amp;b=2">y</a>"# + "\n" + #"<h2 class="c" id="h">t</h2> href="z""#
         let attributes = LinkChecker.attributes(of: Array(page.utf8))
-        #expect(attributes.ids == ["a&b", "h"])
-        #expect(attributes.hrefs == ["../x.html?a=1&b=2", "z"])
+        #expect(Array(attributes.ids.values) == ["a&b", "h"])
+        #expect(Array(attributes.hrefs) == ["../x.html?a=1&b=2", "z"])
+    }
+
+    /// Ids come back once each in UTF-8 byte order, hrefs once each in the order they first
+    /// appear; a value with a character reference counts as its decoded text.
+    @Test func readsEachValueOnce() {
+        let page = ##"<a id="b" href="#z">1</a> <a id="a" href="x">2</a> <a id="é" href="#z">3</a> <a id="b" href="x&amp;y">4</a>"##
+            + ##" <a id="B" href="x&amp;y">5</a> <a id="a&amp;b" href="x">6</a> <a id="ab" href="#a">7</a>"##
+        let attributes = LinkChecker.attributes(of: Array(page.utf8))
+        #expect(Array(attributes.ids.values) == ["B", "a", "a&b", "ab", "b", "é"])
+        #expect(Array(attributes.hrefs) == ["#z", "x", "x&y", "#a"])
+        #expect(attributes.ids.contains("a&b") && !attributes.ids.contains("a&amp;b"))
     }
 
     static let schemes: [(String, String?)] = [

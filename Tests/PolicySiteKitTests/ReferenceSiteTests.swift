@@ -82,6 +82,28 @@ import Testing
         }
     }
 
+    /// Runs that differ in one byte, in length only, or in place have different fingerprints; the
+    /// same run at the same place has the same one.
+    @Test func fingerprintsTellRunsApart() {
+        let base = "Governors review this policy every year, see Section 4.2 of the Data Protection Act 2018."
+        var seen: [Int: String] = [:]
+        let here = SourceLocation(path: "p.md", line: 12, column: 3)
+        for length in 0...base.utf8.count {
+            let text = String(base.utf8.prefix(length))!
+            var variants = [text, text + " "]
+            if let last = text.last { variants.append(String(text.dropLast()) + (last == "x" ? "y" : "x")) }
+            for variant in variants {
+                let value = FoundReferences.fingerprint(variant, at: here)
+                #expect(value == FoundReferences.fingerprint(variant, at: here))
+                if let other = seen[value] { #expect(other == variant, "\(other) and \(variant) collide") }
+                seen[value] = variant
+            }
+        }
+        let text = "Appendix 2"
+        let places = [(12, 3), (12, 4), (13, 3), (3, 12), (0, 0), (1 << 20, 7)].map { SourceLocation(path: "p.md", line: $0.0, column: $0.1) }
+        #expect(Set(places.map { FoundReferences.fingerprint(text, at: $0) }).count == places.count)
+    }
+
     @Test func theRendererReusesTheResolvePhaseScan() async throws {
         let (report, _) = await TestSite.build(write: false)
         let site = try #require(report.site)

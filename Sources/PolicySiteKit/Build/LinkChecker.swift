@@ -4,20 +4,24 @@ import Synchronization
 /// Checks every internal link and `#fragment` in the built pages against the files and ids the
 /// build produced, so a broken link fails the build with the source line that made it.
 struct LinkChecker {
-    /// The `id` and `href` attribute values of one HTML page, in order.
+    /// The `id` and `href` attribute values of one HTML page, each once.
     struct Attributes {
-        var ids: Set<String> = []
-        var hrefs: [String] = []
+        /// The ids, sorted by their UTF-8 bytes.
+        var ids: PageIDs
+        /// The hrefs, in the order each first appears.
+        var hrefs: PackedStrings
     }
 
     /// Reads `id="…"` and `href="…"` attributes (the generator always double-quotes them, after a
     /// space or a line break).
     static func attributes(of bytes: [UInt8]) -> Attributes {
         // Read in place, from one `=` to the next with memchr: pages can be megabytes, and this
-        // runs on every one of them.
+        // runs on every one of them. Values are kept as ranges of the page (a value with a
+        // character reference is decoded into `decoded`, and its range counts on from the page's end).
+        var ids: [Range<Int>] = [], hrefs: [Range<Int>] = []
+        var decoded: [UInt8] = []
         bytes.withUnsafeBufferPointer { html in
-            var result = Attributes()
-            guard let base = html.baseAddress else { return result }
+            guard let base = html.baseAddress else { return }
             let n = html.count
             func isBreak(_ at: Int) -> Bool { at >= 0 && (html[at] == 0x20 || html[at] == 0x0A) }
             var i = 0
@@ -32,14 +36,21 @@ struct LinkChecker {
                 let j = eq + 2
                 var k = j
                 if j < n, let quote = memchr(base + j, 0x22, n - j) { k = base.distance(to: quote.assumingMemoryBound(to: UInt8.self)) } else { k = n }
-                let raw = UnsafeBufferPointer(rebasing: html[j..<k])
-                var value = String(decoding: raw, as: UTF8.self)
-                if raw.contains(0x26) { value = unescape(value) }
-                if isID { result.ids.insert(value) } else { result.hrefs.append(value) }
+                var range = j..<k
+                if k > j, memchr(base + j, 0x26, k - j) != nil {
+                    let start = n + decoded.count
+                    decoded.append(contentsOf: unescape(String(decoding: UnsafeBufferPointer(rebasing: html[j..<k]), as: UTF8.self)).utf8)
+                    range = start..<(n + decoded.count)
+                }
+                if isID { ids.append(range) } else { hrefs.append(range) }
                 i = k
             }
-            return result
         }
+        // Only a page with a character reference in a value is copied, with the decoded values after it.
+        func read(_ all: UnsafeBufferPointer<UInt8>) -> Attributes {
+            Attributes(ids: PageIDs(ids, of: all), hrefs: PackedStrings(distinct: hrefs, of: all, keepingOrder: true))
+        }
+        return decoded.isEmpty ? bytes.withUnsafeBufferPointer(read) : (bytes + decoded).withUnsafeBufferPointer(read)
     }
 
     static func unescape(_ s: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Strings kept as one UTF-8 buffer and where each ends: what a rendered page keeps of its links
 /// and ids until the check phase. A `String` each, in an array or a set, costs several times its
 /// bytes (a heap object per string longer than 15 bytes, plus the collection's own storage); a
@@ -14,6 +16,45 @@ struct PackedStrings: Sendable, Equatable, RandomAccessCollection {
             bytes.append(contentsOf: value.utf8)
             ends.append(UInt32(bytes.count))
         }
+    }
+
+    /// The values of `ranges` of `bytes`, in the order given.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+        self.bytes.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+        ends.reserveCapacity(ranges.count)
+        for range in ranges {
+            self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            ends.append(UInt32(self.bytes.count))
+        }
+    }
+
+    /// The distinct values of `ranges` of `bytes`: sorted by their UTF-8 bytes, or, with
+    /// `keepingOrder`, in the order each first appears. Equal values are found by sorting the
+    /// ranges (no `String` and no hashing per value).
+    init(distinct ranges: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>, keepingOrder: Bool) {
+        var order = Array(ranges.indices)
+        // Equal values stay in text order, so the first of each run is its first appearance.
+        order.sort { x, y in
+            let o = Self.order(bytes, ranges[x], ranges[y])
+            return o != 0 ? o < 0 : x < y
+        }
+        var distinct: [Int] = []
+        distinct.reserveCapacity(order.count)
+        for (k, i) in order.enumerated() where k == 0 || Self.order(bytes, ranges[order[k - 1]], ranges[i]) != 0 {
+            distinct.append(i)
+        }
+        if keepingOrder { distinct.sort() }
+        self.init(bytes, ranges: distinct.map { ranges[$0] })
+    }
+
+    /// memcmp order of two ranges of `bytes`, the shorter first when one begins the other.
+    private static func order(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Int {
+        let common = Swift.min(a.count, b.count)
+        if common > 0, let base = bytes.baseAddress {
+            let o = memcmp(base + a.lowerBound, base + b.lowerBound, common)
+            if o != 0 { return Int(o) }
+        }
+        return a.count - b.count
     }
 
     var startIndex: Int { 0 }
@@ -47,9 +88,13 @@ struct PackedStrings: Sendable, Equatable, RandomAccessCollection {
 struct PageIDs: Sendable, Equatable {
     private let sorted: PackedStrings
 
-    init(_ ids: Set<String>) {
-        sorted = PackedStrings(ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    /// The distinct values of `ranges` of `bytes`.
+    init(_ ranges: [Range<Int>], of bytes: UnsafeBufferPointer<UInt8>) {
+        sorted = PackedStrings(distinct: ranges, of: bytes, keepingOrder: false)
     }
+
+    /// The ids, in UTF-8 byte order.
+    var values: PackedStrings { sorted }
 
     var count: Int { sorted.count }
 

@@ -83,17 +83,23 @@ public struct SiteBuilder: Sendable {
         for page in rendered.pages { report.diagnostics += page.diagnostics }
         var files = await madeFiles
         files += await batchFiles
-        for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) + [Sitemap.file(pages: rendered.pages.map(\.page), options: options)] {
+        for asset in Self.assets(in: options.templates, diagnostics: &report.diagnostics) {
             output(asset)
             files.append(asset.path)
         }
+        files.append(Sitemap.path)
         report.pages = rendered.pages.count
         finish(.render)
 
         progress?(.check)
+        // The sitemap and the site-wide checks each run on one core, beside the link check's
+        // index of ids, which does too.
+        async let sitemap: Void = output(Sitemap.file(pages: rendered.pages.map(\.page), options: options))
+        async let siteWideChecks = SiteChecks.siteWide(rendered: rendered, files: files, templates: templates, options: options)
         let links = LinkChecker.checkEach(rendered.pages, idsByFile: LinkChecker.idsByFile(rendered.pages), otherFiles: Set(files))
-        let siteWide = SiteChecks.siteWide(rendered: rendered, files: files, templates: templates, options: options)
+        let siteWide = await siteWideChecks
         report.diagnostics += SiteChecks.combined(rendered.pages, links: links, siteWide: siteWide)
+        await sitemap
         finish(.check)
         guard let stage, !report.diagnostics.hasErrors, !(options.strict && !report.diagnostics.isEmpty) else {
             stage?.discard()

@@ -23,14 +23,29 @@ struct FoundReferences: Sendable {
         return linked[run] ?? []
     }
 
-    private static func fingerprint(_ text: String, at location: SourceLocation) -> Int {
-        var hasher = Hasher()
-        hasher.combine(location.line)
-        hasher.combine(location.column)
-        hasher.combine(text.utf8.count)
-        if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-            for byte in text.utf8 { hasher.combine(byte) }
+    /// The run's place and bytes folded into 64 bits, eight bytes at a time (a multiply folded
+    /// to 64 bits per word, as wyhash does): every run of the site is fingerprinted twice, so this
+    /// is several times faster than `Hasher`. A policy could be written to make two runs of one
+    /// table collide, which would only misplace links in that policy.
+    static func fingerprint(_ text: String, at location: SourceLocation) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var h = mix(UInt64(truncatingIfNeeded: location.line) << 32 | UInt64(truncatingIfNeeded: location.column) & 0xFFFF_FFFF,
+                        UInt64(bytes.count) ^ 0xA076_1D64_78BD_642F)
+            var i = 0
+            while i + 8 <= bytes.count {
+                h = mix(h ^ ByteWord.load(bytes, at: i), 0xE703_7ED1_A0B4_28DB)
+                i += 8
+            }
+            var last: UInt64 = 0
+            for k in i..<bytes.count { last |= UInt64(bytes[k]) << (8 &* UInt64(k - i)) }
+            return Int(truncatingIfNeeded: mix(h ^ last, 0x8EBC_6AF0_9C88_C6E3))
         }
-        return hasher.finalize()
+    }
+
+    @inline(__always)
+    private static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let product = (a ^ 0x5899_65CC_7537_4CC3).multipliedFullWidth(by: b)
+        return product.high ^ product.low
     }
 }

@@ -94,9 +94,8 @@ struct SiteRenderer: Sendable {
             unsafe.append(.error("page /\(file.path) \(problem), which is not published (a bug in a template or in policy-site)", at: spec.source))
         }
         let attributes = LinkChecker.attributes(of: bytes)
-        var seen: Set<String> = []
         let page = RenderedPage(path: file.path, page: spec.path, source: spec.source, diagnostics: content.diagnostics, links: links,
-                                ids: PageIDs(attributes.ids), hrefs: PackedStrings(attributes.hrefs.filter { seen.insert($0).inserted }), unsafe: unsafe)
+                                ids: attributes.ids, hrefs: attributes.hrefs, unsafe: unsafe)
         return (page, file)
     }
 
