@@ -2,9 +2,9 @@
 """`make bench`: policy-site against Hugo on the same Markdown, side by side in one run.
 
 Builds a corpus of --copies × the content/ publishers (default 200 × 5 = 1,000 policies, about
-28 MB of Markdown), then alternates full builds of policy-site (release) and Debian's hugo,
-reporting medians, the ratio and each one's peak memory; then the 5× corpus, and the time of a
-one-policy rebuild as `serve` does it. Prints the figures and whether each target is met;
+28 MB of Markdown) and one of 5×, then alternates full builds of policy-site (release) and
+Debian's hugo, the 5× builds among the 1× ones, reporting medians, the ratio and each one's peak
+memory; then the time of a one-policy rebuild as `serve` does it. Prints the figures and whether each target is met;
 exits non-zero if one is missed.
 """
 import argparse
@@ -29,13 +29,15 @@ def timed(cmd, cwd=None):
     os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.perf_counter()
-        result = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%M"] + cmd, cwd=cwd,
+        result = subprocess.run(["/usr/bin/time", "-o", t.name, "-f", "%M %U %S"] + cmd, cwd=cwd,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         wall = time.perf_counter() - start
         if result.returncode != 0:
             sys.exit(f"bench: {' '.join(cmd)} failed:\n{result.stderr[-2000:]}")
-        rss_kb = int(t.read().strip().splitlines()[-1])
-    return wall, rss_kb / 1024
+        rss_kb, user, system = t.read().strip().splitlines()[-1].split()
+    print(f"bench: {os.path.basename(cmd[0])} {wall:.2f} s wall, {float(user):.2f} s user, {float(system):.2f} s system, "
+          f"{int(rss_kb) / 1024:.0f} MiB", file=sys.stderr, flush=True)
+    return wall, int(rss_kb) / 1024
 
 
 def corpus(copies, out):
@@ -98,22 +100,28 @@ def hugo(corpus_dir, output):
     return timed(["hugo", "--quiet", "-d", output], cwd=os.path.join(corpus_dir, "hugo"))
 
 
-def alternate(corpus_dir, work, runs, label, warmup=1):
-    """Full builds, each into a new folder. Outputs are deleted only after all runs: on a
-    journal-less ext4 (this machine's), creating files just after deleting thousands makes each
-    new inode search skip the recently freed ones, a cost that grows with files deleted times
-    files created and would be charged to whichever tool writes more files."""
-    ours, theirs = [], []
+def interleaved(small, large, work, runs, large_runs, scale, warmup=1):
+    """Full builds, each into a new folder, in rounds: every round builds the 1x corpus with each
+    tool, and `large_runs` rounds spread among them the large corpus too, so that both sizes, and
+    both tools, are timed under the same conditions (this machine's speed drifts by up to a third
+    over minutes, with its host's load). Outputs are deleted only after all runs (see `settle`).
+    Returns the (wall, MiB) of each timed build: ours and Hugo's at 1x, then at the large size."""
     outputs = os.path.join(work, "outputs")
-    # Untimed first builds of each, as hyperfine's --warmup: the corpus's files and each tool's
+    ours, theirs, ours_large, theirs_large = [], [], [], []
+    # Untimed first builds of each, as hyperfine's --warmup: the corpora's files and each tool's
     # binary are then in the page cache for every timed run alike.
     for run in range(warmup):
-        policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-warmup-{run}"))
-        hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-warmup-{run}"))
+        for label, corpus_dir in (("1x", small), (f"{scale}x", large)):
+            policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-warmup-{run}"))
+            hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-warmup-{run}"))
+    large_rounds = {round((k + 0.5) * runs / large_runs - 0.5) for k in range(large_runs)}
     for run in range(runs):
-        ours.append(policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-{run}")))
-        theirs.append(hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-{run}")))
-    return ours, theirs
+        ours.append(policy_site(small, os.path.join(outputs, f"1x-policy-site-{run}")))
+        theirs.append(hugo(small, os.path.join(outputs, f"1x-hugo-{run}")))
+        if run in large_rounds:
+            ours_large.append(policy_site(large, os.path.join(outputs, f"{scale}x-policy-site-{run}")))
+            theirs_large.append(hugo(large, os.path.join(outputs, f"{scale}x-hugo-{run}")))
+    return ours, theirs, ours_large, theirs_large
 
 
 def median(pairs, i):
@@ -141,8 +149,8 @@ def main():
             note_deletion(args.work)
     settle(args.work, args.settle)
 
-    ours, theirs = alternate(small, args.work, args.runs, "1x", args.warmup)
-    ours_large, theirs_large = alternate(large, args.work, max(1, args.runs // 2), f"{args.scale}x", args.warmup)
+    ours, theirs, ours_large, theirs_large = interleaved(small, large, args.work, args.runs, max(1, args.runs // 2),
+                                                         args.scale, args.warmup)
     rebuild = deferred = None
     if os.path.exists(REBUILD_BIN):
         out = subprocess.run([REBUILD_BIN, "--content", os.path.join(small, "content"), "--templates",
@@ -168,7 +176,8 @@ def main():
         ("hugo peak memory", f"{m_hugo:.0f} MiB", f"{max(p[1] for p in theirs_large):.0f} MiB"),
     ]
     width = max(len(r[0]) for r in rows)
-    print(f"policy-site benchmark ({args.runs} alternating runs after {args.warmup} untimed, medians; {os.cpu_count()} cores)")
+    print(f"policy-site benchmark ({args.runs} alternating runs at 1x and {max(1, args.runs // 2)} at {args.scale}x among them, "
+          f"after {args.warmup} untimed, medians; {os.cpu_count()} cores)")
     for r in rows:
         print(f"  {r[0]:<{width}}  {r[1]:>14}  {r[2]:>14}")
     print(f"  {f'{args.scale}x time / 1x time':<{width}}  {scale_ratio:>14.2f}")

@@ -16,10 +16,17 @@ public struct SiteConfig: Sendable {
 /// Everything the build knows after parsing: the input to resolving and rendering.
 public struct Site: Sendable {
     public var config: SiteConfig
+    /// Sorted by slug, as parsing makes them.
     public var publishers: [Publisher]
 
+    /// The publisher `slug`, found by a binary search of `publishers`.
     public func publisher(_ slug: Slug) -> Publisher? {
-        publishers.first { $0.school.slug == slug }
+        var low = 0, high = publishers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if publishers[middle].school.slug < slug { low = middle + 1 } else { high = middle }
+        }
+        return low < publishers.count && publishers[low].school.slug == slug ? publishers[low] : nil
     }
 
     /// All policies, in publisher then policy order.

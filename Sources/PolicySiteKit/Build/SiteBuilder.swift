@@ -157,24 +157,32 @@ public struct SiteBuilder: Sendable {
         let jobs: [(Int, Slug, SourceText, PolicyVersionSource?)] = sources.schools.enumerated().flatMap { index, school in
             school.policies.map { (index, $0.slug, $0.source, nil) } + school.versions.map { (index, $0.policy, $0.source, $0) }
         }
-        let parsed = await withTaskGroup(of: [(Int, Policy?, [Diagnostic], PolicyVersionSource?)].self) { group in
-            let chunk = max(1, jobs.count / (ProcessInfoCores.count * 4))
+        // The school files too are parsed in parallel (a thousand of them on a large site), beside
+        // the policies, so neither waits for the other's last few.
+        async let schoolsParsed = sources.schools.concurrentMap { school -> (School?, [Diagnostic])? in
+            guard let file = school.schoolFile else { return nil }
+            return cache?.school(file, slug: school.slug) ?? School.parse(file.text, slug: school.slug, path: file.path)
+        }
+        let parsed = await withTaskGroup(of: (Int, [(Int, Policy?, [Diagnostic], PolicyVersionSource?)]).self) { group in
+            let chunk = max(1, jobs.count / (ProcessInfoCores.count * 16))
             var start = 0
             while start < jobs.count {
+                let first = start
                 let slice = jobs[start..<min(start + chunk, jobs.count)]
                 group.addTask {
-                    slice.map { index, slug, source, version in
+                    (first, slice.map { index, slug, source, version in
                         let school = sources.schools[index].slug
                         let (policy, d) = cache?.policy(source, school: school, slug: slug)
                             ?? Policy.parse(source.text, school: school, slug: slug, path: source.path)
                         return (index, policy, d, version)
-                    }
+                    })
                 }
                 start += chunk
             }
-            var all: [(Int, Policy?, [Diagnostic], PolicyVersionSource?)] = []
-            for await results in group { all += results }
-            return all
+            // In the jobs' order, whichever finished first.
+            var slices: [(Int, [(Int, Policy?, [Diagnostic], PolicyVersionSource?)])] = []
+            for await results in group { slices.append(results) }
+            return slices.sorted { $0.0 < $1.0 }.flatMap(\.1)
         }
         var policiesBySchool: [Int: [Policy]] = [:]
         var versionsBySchool: [Int: [(Policy, PolicyVersionSource)]] = [:]
@@ -183,11 +191,7 @@ public struct SiteBuilder: Sendable {
             guard let policy else { continue }
             if let version { versionsBySchool[index, default: []].append((policy, version)) } else { policiesBySchool[index, default: []].append(policy) }
         }
-        // The school files too are parsed in parallel (a thousand of them on a large site).
-        let schools = sources.schools.concurrentMap { school -> (School?, [Diagnostic])? in
-            guard let file = school.schoolFile else { return nil }
-            return cache?.school(file, slug: school.slug) ?? School.parse(file.text, slug: school.slug, path: file.path)
-        }
+        let schools = await schoolsParsed
         var publishers: [Publisher] = []
         for (index, parsed) in schools.enumerated() {
             guard let (parsedSchool, d) = parsed else { continue }

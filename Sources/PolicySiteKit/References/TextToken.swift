@@ -2,33 +2,65 @@
 /// bytes of the text it came from (`TextTokens.bytes`), with what the detectors ask of it worked
 /// out once, so that matching makes no Strings.
 struct TextToken: Sendable, Equatable {
+    // Stored in 32 bytes (offsets as 32 bits: sources are at most 16 MB; the flags in one byte):
+    // a site's runs make millions of tokens, each written once and read by three detectors.
+    private var start32: Int32
+    private var end32: Int32
+    private var gapStart32: Int32
+    private var normStart32: Int32
+    private var normEnd32: Int32
+    private var flags: UInt8
+    /// `WordTable.hash` of the normalised word.
+    var normHash: UInt64
+
+    init(start: Int, end: Int, gapStart: Int, normStart: Int, normEnd: Int, normIsFolded: Bool, normHash: UInt64,
+         followsSpace: Bool, followsSpaceOrComma: Bool, isCapitalised: Bool, isAcronym: Bool, isYear: Bool, isASCII: Bool) {
+        start32 = Int32(start)
+        end32 = Int32(end)
+        gapStart32 = Int32(gapStart)
+        normStart32 = Int32(normStart)
+        normEnd32 = Int32(normEnd)
+        self.normHash = normHash
+        flags = 0
+        self.normIsFolded = normIsFolded
+        self.followsSpace = followsSpace
+        self.followsSpaceOrComma = followsSpaceOrComma
+        self.isCapitalised = isCapitalised
+        self.isAcronym = isAcronym
+        self.isYear = isYear
+        self.isASCII = isASCII
+    }
+
     /// Where the word is: offsets count the UTF-8 bytes of the text.
-    var start: Int
-    var end: Int
+    var start: Int { get { Int(start32) } set { start32 = Int32(newValue) } }
+    var end: Int { get { Int(end32) } set { end32 = Int32(newValue) } }
     /// Where the characters between the previous token (or the start) and this one begin.
-    var gapStart: Int
+    var gapStart: Int { get { Int(gapStart32) } set { gapStart32 = Int32(newValue) } }
     /// Where the normalised word (lower-cased, with "&" as "and" and "acts" as "act") is: in
     /// `TextTokens.bytes`, to be read lower-cased, when `normIsFolded`, else in `TextTokens.norms`.
     /// An ASCII word's is in the bytes, so the usual word copies nothing.
-    var normStart: Int
-    var normEnd: Int
-    var normIsFolded: Bool
-    /// `WordTable.hash` of the normalised word.
-    var normHash: UInt64
+    var normStart: Int { get { Int(normStart32) } set { normStart32 = Int32(newValue) } }
+    var normEnd: Int { get { Int(normEnd32) } set { normEnd32 = Int32(newValue) } }
+    var normIsFolded: Bool { get { flag(0) } set { setFlag(0, newValue) } }
     /// Nothing but spaces between this token and the previous one.
-    var followsSpace: Bool
+    var followsSpace: Bool { get { flag(1) } set { setFlag(1, newValue) } }
     /// Nothing but spaces and commas between this token and the previous one.
-    var followsSpaceOrComma: Bool
+    var followsSpaceOrComma: Bool { get { flag(2) } set { setFlag(2, newValue) } }
     /// Starts with a capital letter ("Act", "INTERNET", "KCSiE").
-    var isCapitalised: Bool
+    var isCapitalised: Bool { get { flag(3) } set { setFlag(3, newValue) } }
     /// More than one capital letter: an acronym or a document's short name ("KCSiE", "GDPR").
-    var isAcronym: Bool
+    var isAcronym: Bool { get { flag(4) } set { setFlag(4, newValue) } }
     /// A year as Acts are cited: four digits from 1800 to 2099.
-    var isYear: Bool
+    var isYear: Bool { get { flag(5) } set { setFlag(5, newValue) } }
     /// Every byte of the word is ASCII.
-    var isASCII: Bool
+    var isASCII: Bool { get { flag(6) } set { setFlag(6, newValue) } }
 
     var normCount: Int { normEnd - normStart }
+
+    @inline(__always) private func flag(_ bit: UInt8) -> Bool { flags & (1 << bit) != 0 }
+    @inline(__always) private mutating func setFlag(_ bit: UInt8, _ on: Bool) {
+        flags = on ? flags | (1 << bit) : flags & ~(1 << bit)
+    }
 }
 
 extension TextToken {

@@ -102,7 +102,8 @@ struct SiteRenderer: Sendable {
     /// Renders every spec across the machine's cores, handing each page's bytes to `output` as
     /// soon as it is made; summaries come back in path order.
     func renderAll(_ specs: [PageSpec], output: @escaping @Sendable (OutputFile) -> Void) async -> RenderedSite {
-        await withTaskGroup(of: RenderedSite.self) { group in
+        let specs = Self.spreadingSiteWidePages(specs)
+        return await withTaskGroup(of: RenderedSite.self) { group in
             let chunk = max(1, specs.count / (ProcessInfoCores.count * 8))
             var start = 0
             while start < specs.count {
@@ -127,5 +128,25 @@ struct SiteRenderer: Sendable {
             all.pages.sort { $0.path < $1.path }
             return all
         }
+    }
+
+    /// `specs` with the pages made from the whole site (the clause index and the Act pages are
+    /// megabytes each) spread over the middle half of the work: at the end, one of them would
+    /// leave a core waiting for it; at the start, it would overlap the search index's merge and
+    /// add to the peak memory.
+    static func spreadingSiteWidePages(_ specs: [PageSpec]) -> [PageSpec] {
+        let siteWide = specs.filter { $0.dependsOn.contains(.site) }
+        guard !siteWide.isEmpty, siteWide.count < specs.count else { return specs }
+        let others = specs.filter { !$0.dependsOn.contains(.site) }
+        var spread: [PageSpec] = []
+        spread.reserveCapacity(specs.count)
+        var next = 0
+        for (k, spec) in siteWide.enumerated() {
+            let at = others.count / 4 + others.count / 2 * (2 * k + 1) / (2 * siteWide.count)
+            spread += others[next..<at]
+            spread.append(spec)
+            next = at
+        }
+        return spread + others[next...]
     }
 }
