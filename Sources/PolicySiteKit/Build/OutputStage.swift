@@ -94,10 +94,13 @@ final class OutputStage: Sendable {
         return true
     }
 
-    /// Notes `path` as produced and makes its folders in the staging folder. Folders are made under
-    /// the lock, so no file is written into one not made yet.
+    /// Notes `path` as produced and makes its folders in the staging folder. The folders not known
+    /// to exist are looked up under the lock but made outside it (a `mkdir` on ext4 takes tens of
+    /// microseconds, and thousands of them under the lock kept the other cores waiting), parents
+    /// first; a folder is noted only once it exists, so no task writes into a folder another has
+    /// only started to make. Two tasks may both make a new folder: the second finds it there.
     private func makeFolders(for path: String) throws {
-        try state.withLock { state in
+        let missing: [String] = state.withLock { state in
             state.produced.insert(path)
             var folders: [String] = []
             var dir = path
@@ -106,10 +109,12 @@ final class OutputStage: Sendable {
                 if state.folders.contains(dir) { break }
                 folders.append(dir)
             }
-            for folder in folders.reversed() {
-                try PosixFile.makeFolder(staging + "/" + folder)
-                state.folders.insert(folder)
-            }
+            return folders
+        }
+        guard !missing.isEmpty else { return }
+        for folder in missing.reversed() { try PosixFile.makeFolder(staging + "/" + folder) }
+        state.withLock { state in
+            for folder in missing { state.folders.insert(folder) }
         }
     }
 
