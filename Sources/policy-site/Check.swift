@@ -15,7 +15,6 @@ struct Check: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        ProcessMemory.returnLargeBlocksToSystem()
         let options = try site.buildOptions(output: "site")
         let progress = ProgressLine.onStandardError()
         let report = await SiteBuilder(options: options).build(write: false, progress: progress?.show)

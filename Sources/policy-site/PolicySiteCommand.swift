@@ -58,7 +58,6 @@ struct Build: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        ProcessMemory.returnLargeBlocksToSystem()
         let options = try site.buildOptions(output: output)
         let progress = ProgressLine.onStandardError()
         let report = await SiteBuilder(options: options).build(progress: progress?.show)

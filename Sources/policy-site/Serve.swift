@@ -22,7 +22,6 @@ struct Serve: AsyncParsableCommand {
     var verbose = false
 
     func run() async throws {
-        ProcessMemory.returnLargeBlocksToSystem()
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         let folder = output ?? NSTemporaryDirectory() + "policy-site-preview-\(ProcessInfo.processInfo.processIdentifier)"
         let options = try site.buildOptions(output: folder)

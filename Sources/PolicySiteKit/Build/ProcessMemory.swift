@@ -32,20 +32,4 @@ public enum ProcessMemory {
         #endif
         return nil
     }
-
-    /// Has glibc's `malloc` take every block of 256 KiB or more straight from the kernel and give
-    /// it back when freed (elsewhere, does nothing). By default glibc raises that threshold each
-    /// time such a block is freed, up to 32 MiB, so a build's large buffers (pages of megabytes,
-    /// the export, search shards) would then come from the per-thread heaps, where freed space is
-    /// kept rather than returned: a 1,000-policy build's peak memory is about 15 MiB lower.
-    /// Called once, at the start of a command, before any work.
-    public static func returnLargeBlocksToSystem() {
-        #if canImport(Glibc)
-        // `mallopt` is declared in <malloc.h>, which the Glibc module does not include; it is
-        // looked up instead. M_MMAP_THRESHOLD is -3 in glibc's ABI.
-        typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MallOpt.self)(-3, 256 * 1024)
-        #endif
-    }
 }
