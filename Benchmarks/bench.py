@@ -60,7 +60,7 @@ def corpus(copies, out):
     return True
 
 
-def deleted(work):
+def delete_outputs(work):
     """Deletes earlier outputs (if any) and notes when files were last deleted under `work`."""
     outputs = os.path.join(work, "outputs")
     if os.path.exists(outputs):
@@ -140,7 +140,7 @@ def main():
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
-    deleted(args.work)
+    delete_outputs(args.work)
     small = os.path.join(args.work, f"corpus-{args.copies}")
     large = os.path.join(args.work, f"corpus-{args.copies * args.scale}")
     for copies, out in ((args.copies, small), (args.copies * args.scale, large)):
@@ -159,7 +159,7 @@ def main():
             sys.exit(f"bench: rebuild benchmark failed:\n{out.stderr[-2000:]}")
         rebuild, deferred = (float(x) for x in out.stdout.strip().splitlines()[-1].split())
     # Deleted last; the next run waits until they are old enough (`settle`).
-    deleted(args.work)
+    delete_outputs(args.work)
 
     t_ours, t_hugo = median(ours, 0), median(theirs, 0)
     m_ours, m_hugo = max(p[1] for p in ours), max(p[1] for p in theirs)

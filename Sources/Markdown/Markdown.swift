@@ -173,13 +173,20 @@ extension Array where Element == Inline {
     }
 
     func appendPlainText(to out: inout String) {
+        forEachPlainText({ out += $0 }, space: { out += " " })
+    }
+
+    /// The text a reader sees, in pieces, for a caller that builds `plainText` its own way: each
+    /// text or code run to `text`, each soft or hard line break to `space`.
+    @inlinable
+    public func forEachPlainText(_ text: (String) -> Void, space: () -> Void) {
         for inline in self {
             switch inline {
-            case .text(let s), .code(let s): out += s
-            case .softBreak, .lineBreak: out += " "
-            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.appendPlainText(to: &out)
-            case .link(let l): l.children.appendPlainText(to: &out)
-            case .image(let i): i.alt.appendPlainText(to: &out)
+            case .text(let s), .code(let s): text(s)
+            case .softBreak, .lineBreak: space()
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.forEachPlainText(text, space: space)
+            case .link(let l): l.children.forEachPlainText(text, space: space)
+            case .image(let i): i.alt.forEachPlainText(text, space: space)
             case .html: break
             }
         }

@@ -8,18 +8,8 @@ struct PackedStrings: Sendable, Equatable, RandomAccessCollection {
     private var bytes: [UInt8] = []
     private var ends: [UInt32] = []
 
-    /// The strings of `values`, in order.
-    init(_ values: [String]) {
-        bytes.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count })
-        ends.reserveCapacity(values.count)
-        for value in values {
-            bytes.append(contentsOf: value.utf8)
-            ends.append(UInt32(bytes.count))
-        }
-    }
-
     /// The values of `ranges` of `bytes`, in the order given.
-    init(_ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
         self.bytes.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
         ends.reserveCapacity(ranges.count)
         for range in ranges {

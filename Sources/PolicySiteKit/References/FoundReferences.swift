@@ -28,8 +28,7 @@ struct FoundReferences: Sendable {
     /// is several times faster than `Hasher`. A policy could be written to make two runs of one
     /// table collide, which would only misplace links in that policy.
     static func fingerprint(_ text: String, at location: SourceLocation) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var h = mix(UInt64(truncatingIfNeeded: location.line) << 32 | UInt64(truncatingIfNeeded: location.column) & 0xFFFF_FFFF,
                         UInt64(bytes.count) ^ 0xA076_1D64_78BD_642F)
             var i = 0

@@ -122,10 +122,7 @@ enum JSONText {
 
     /// `s` as a JSON string, appended to `out`.
     static func append(_ s: String, to out: inout [UInt8]) {
-        if s.utf8.withContiguousStorageIfAvailable({ append($0, to: &out) }) == nil {
-            var s = s
-            s.withUTF8 { append($0, to: &out) }
-        }
+        s.withUTF8Bytes { append($0, to: &out) }
     }
 
     /// The UTF-8 text `bytes` as a JSON string, appended to `out`.

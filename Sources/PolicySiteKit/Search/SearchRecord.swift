@@ -63,16 +63,7 @@ extension SearchRecord {
 
         /// The text a reader sees of `inlines` (as `plainText`).
         mutating func append(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .text(let s), .code(let s): text.append(s)
-                case .softBreak, .lineBreak: text.space()
-                case .emphasis(let c), .strong(let c), .strikethrough(let c): append(c)
-                case .link(let l): append(l.children)
-                case .image(let i): append(i.alt)
-                case .html: break
-                }
-            }
+            inlines.forEachPlainText({ text.append($0) }, space: { text.space() })
         }
 
         mutating func start(_ anchor: Anchor) {

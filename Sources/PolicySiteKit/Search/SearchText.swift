@@ -39,10 +39,7 @@ enum SearchText {
     /// in lower case, and only the words that are not plain ASCII are folded.
     static func forEachTerm<Sink: TermSink>(in text: String, into sink: inout Sink) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumTermLength) { scratch in
-            if text.utf8.withContiguousStorageIfAvailable({ forEachTerm(in: $0, scratch: scratch, into: &sink) }) == nil {
-                var text = text
-                text.withUTF8 { forEachTerm(in: $0, scratch: scratch, into: &sink) }
-            }
+            text.withUTF8Bytes { forEachTerm(in: $0, scratch: scratch, into: &sink) }
         }
     }
 

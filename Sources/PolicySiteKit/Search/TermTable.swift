@@ -35,8 +35,6 @@ struct TermTable {
 
     func start(of term: Int) -> Int { term == 0 ? 0 : Int(ends[term - 1]) }
 
-    /// The bytes of term `i` (a copy, for tests and small tables).
-    func term(_ i: Int) -> [UInt8] { Array(bytes[start(of: i)..<Int(ends[i])]) }
 
     /// The number of `term`, which is added if it is new.
     mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int {

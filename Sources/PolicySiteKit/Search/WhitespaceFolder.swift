@@ -22,11 +22,7 @@ struct WhitespaceFolder {
 
     /// Adds `text` to the piece.
     mutating func append(_ text: String) {
-        // A native string's bytes are read in place, without a copy of the string to call `withUTF8` on.
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            var text = text
-            text.withUTF8 { append($0) }
-        }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Adds the UTF-8 text `p` to the piece; the bytes that are neither white space nor above
