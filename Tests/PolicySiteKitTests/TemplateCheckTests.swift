@@ -36,39 +36,28 @@ import Testing
         for (f, expected) in zip(found, c.1) { #expect(f.hasPrefix(expected), "\(f)") }
     }
 
-    @Test func unknownKeysAreFoundOnlyWhereSomePageRenders() {
-        let page = "{{title}} {{tittle}}\n{{#items}}{{name}} {{nmae}}{{/items}}\n{{#never}}{{ghost}}{{/never}}\n{{^empty}}{{fallback}}{{/empty}}\n{{> part}}"
-        let tags = Self.tags(["page": page, "part": "{{title}} {{partGhost}}", "unused": "{{anything}}"])
-        let context: [String: Any] = ["title": "T", "items": [["name": "a"]], "never": [[String: Any]](), "empty": false]
-        let found = TemplateCheck.unknownKeys(tags, paths: ["page": "page", "part": "part", "unused": "unused"],
-                                              vocabularies: ["page": ContextVocabulary(context)])
-        #expect(found.map(\.description) == [
+    /// A key is reported where some page's rendering reached its tag and no lookup of it found a
+    /// value: not inside a section no page entered, nor in a template no page used.
+    @Test func unknownKeysAreFoundOnlyWhereSomePageRenders() throws {
+        let page = "{{title}} {{tittle}}\n{{#items}}{{name}} {{nmae}} {{title}}{{/items}}\n{{#never}}{{ghost}}{{/never}}\n{{^empty}}{{fallback}}{{/empty}}\n{{> part}} {{person.name}}"
+        let sources = [("page", page), ("part", "{{title}} {{partGhost}} {{#items}}{{.}}{{/items}}"), ("unused", "{{anything}}")]
+        let (compiled, diagnostics) = Templates.compile(sources.map { ($0.0, $0.0, $0.1) }, folder: "t", requiring: [])
+        let templates = try #require(compiled)
+        #expect(diagnostics.isEmpty)
+        var keyUse = TemplateKeyUse(slots: templates.slotCount)
+        let context: [String: Any] = ["title": "T", "items": [["name": "a"]], "never": [[String: Any]](), "empty": false, "person": ["name": "P"]]
+        _ = templates.renderBytes(context, with: "page", noting: &keyUse)
+        #expect(TemplateCheck.unknownKeys(templates, keyUse: keyUse).map(\.description) == [
             "page:1:11: warning: no page gives this template 'tittle', so {{tittle}} is always empty; check the spelling",
             "page:2:20: warning: no page gives this template 'nmae', so {{nmae}} is always empty; check the spelling",
             "page:4:11: warning: no page gives this template 'fallback', so {{fallback}} is always empty; check the spelling",
             "part:1:11: warning: no page gives this template 'partGhost', so {{partGhost}} is always empty; check the spelling",
         ])
-    }
-
-    /// A vocabulary holds the keys at any depth (in dictionaries, arrays of them, and arrays of
-    /// anything), each truthy or falsy as the check reads it: an empty string or array is falsy.
-    @Test func vocabularyHoldsKeysAtAnyDepthWithTheirTruth() {
-        let context: [String: Any] = [
-            "title": "T", "blank": "", "on": true, "off": false, "count": 0,
-            "items": [["name": "a", "tags": ["x"]]] as [[String: Any]], "none": [[String: Any]](),
-            "mixed": ["s", ["deep": ["deeper": ""] as [String: Any]] as [String: Any], [["inner": 1] as [String: Any]]] as [Any],
-        ]
-        var vocabulary = ContextVocabulary(context)
-        let truthy: ContextVocabulary.Seen = .truthy, falsy: ContextVocabulary.Seen = .falsy
-        let expected: [String: ContextVocabulary.Seen] = [
-            "title": truthy, "blank": falsy, "on": truthy, "off": falsy, "count": truthy, "items": truthy, "name": truthy,
-            "tags": truthy, "none": falsy, "mixed": truthy, "deep": truthy, "deeper": falsy, "inner": truthy,
-        ]
-        #expect(vocabulary.seen == expected)
-        vocabulary.formUnion(ContextVocabulary(["title": "", "new": true]))
-        #expect(vocabulary.seen["title"] == [.truthy, .falsy] && vocabulary.contains("new") && !vocabulary.contains("nothing"))
-        #expect(vocabulary.wasEntered(.init(name: "title", inverted: true)) && vocabulary.wasEntered(.init(name: "nothing", inverted: true)))
-        #expect(!vocabulary.wasEntered(.init(name: "none", inverted: false)) && !vocabulary.wasEntered(.init(name: "on", inverted: true)))
+        // Key uses from two parts of a build add up: a later page that gives the key clears it.
+        var other = TemplateKeyUse(slots: templates.slotCount)
+        _ = templates.renderBytes(["tittle": "x", "empty": true], with: "page", noting: &other)
+        keyUse.formUnion(other)
+        #expect(!TemplateCheck.unknownKeys(templates, keyUse: keyUse).contains { $0.message.contains("'tittle'") })
     }
 
     /// The project's templates use no key their pages do not give, even on a site where optional

@@ -22,8 +22,9 @@ import Testing
             index[name] = compiled.count
             compiled.append(try TemplateParser.parse(text))
         }
-        compiled = compiled.map { $0.resolvingPartials(index) }
-        return String(decoding: TemplateRenderer.render("main", in: compiled, index: index, context: context), as: UTF8.self)
+        compiled = compiled.map { $0.linked(index) { _ in 0 } }
+        var keyUse = TemplateKeyUse(slots: 1)
+        return String(decoding: TemplateRenderer.render("main", in: compiled, index: index, context: context, noting: &keyUse), as: UTF8.self)
     }
 
     @Test(arguments: [

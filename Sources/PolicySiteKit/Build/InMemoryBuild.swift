@@ -95,10 +95,10 @@ public struct InMemoryBuild: Sendable {
 
         let specs = resolved.pageSpecs(for: site, contentFolder: options.content)
         let renderer = SiteRenderer(site: site, options: options, templates: templates, specs: specs)
-        var rendered = SiteRenderer.RenderedSite()
+        var rendered = SiteRenderer.RenderedSite(keyUse: TemplateKeyUse(slots: templates.slotCount))
         var files = assets.map(\.path)
         for spec in specs {
-            let (page, file) = renderer.render(spec, vocabularies: &rendered.vocabularies)
+            let (page, file) = renderer.render(spec, noting: &rendered.keyUse)
             rendered.pages.append(page)
             result.diagnostics += page.diagnostics
             result.pages[file.path] = file.bytes

@@ -18,7 +18,7 @@ enum SiteChecks {
     /// no page gives.
     static func siteWide(rendered: SiteRenderer.RenderedSite, files: [String], templates: Templates, options: BuildOptions) -> [Diagnostic] {
         duplicatePaths(pages: rendered.pages, files: files, content: options.content)
-            + TemplateCheck.unknownKeys(templates.tags, paths: templates.paths, vocabularies: rendered.vocabularies)
+            + TemplateCheck.unknownKeys(templates, keyUse: rendered.keyUse)
     }
 
     /// Two sources that would make the same file: reported at each later source, naming the first.

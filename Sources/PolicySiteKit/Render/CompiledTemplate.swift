@@ -18,14 +18,22 @@ struct CompiledTemplate: Sendable {
 
     var nodes: [Node]
 
-    /// The template with every `{{> name}}` given the index of its template in `index`.
-    func resolvingPartials(_ index: [String: Int]) -> CompiledTemplate {
+    /// The template with every `{{> name}}` given the index of its template in `index`, and every
+    /// name its key's slot from `slot` (which gives each new key of the template the next one).
+    func linked(_ index: [String: Int], slot: (String) -> Int) -> CompiledTemplate {
+        func link(_ name: TemplateName) -> TemplateName {
+            var name = name
+            name.slot = name.parts.first.map(slot)
+            return name
+        }
         func resolve(_ nodes: [Node]) -> [Node] {
             nodes.map { node in
                 switch node {
-                case .section(let name, let children, let inverted): .section(name, resolve(children), inverted: inverted)
+                case .variable(let name, let escaped): .variable(link(name), escaped: escaped)
+                case .section(let name, let children, let inverted): .section(link(name), resolve(children), inverted: inverted)
                 case .partial(let name, _, let indentation): .partial(name: name, index: index[name], indentation: indentation)
-                default: node
+                case .dynamicPartial(let name, let indentation): .dynamicPartial(link(name), indentation: indentation)
+                case .text: node
                 }
             }
         }
@@ -39,6 +47,9 @@ struct TemplateName: Sendable, Equatable {
     var parts: [String]
     /// True for a name starting with a dot: its first part is looked up in the current context only.
     var anchored: Bool
+    /// The slot of its key (the first part) in the templates' `TemplateKeyUse`; nil for `{{.}}`
+    /// and until the templates are linked.
+    var slot: Int?
 
     init(_ text: String) {
         parts = text.split(separator: ".").map(String.init)

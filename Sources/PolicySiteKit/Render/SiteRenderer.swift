@@ -40,27 +40,22 @@ struct SiteRenderer: Sendable {
         var unsafe: [Diagnostic] = []
     }
 
-    /// Every page's summary, in path order, and the keys each template was given across the
-    /// site (the page's template and the layout), for TemplateCheck.
+    /// Every page's summary, in path order, and the template keys looked up across the site (in
+    /// the pages' templates, the layout and their partials), for TemplateCheck.
     struct RenderedSite: Sendable {
         var pages: [RenderedPage] = []
-        var vocabularies: [String: ContextVocabulary] = [:]
-
-        mutating func formUnion(_ other: [String: ContextVocabulary]) {
-            for (template, vocabulary) in other { vocabularies[template, default: ContextVocabulary()].formUnion(vocabulary) }
-        }
+        var keyUse: TemplateKeyUse
     }
 
-    /// Renders one page: its bytes and what the checks need; the keys its templates were given are
-    /// added to `vocabularies`. Pages are checked here, while their bytes are at hand, for anything
+    /// Renders one page: its bytes and what the checks need; the template keys it looked up are
+    /// noted in `keyUse`. Pages are checked here, while their bytes are at hand, for anything
     /// unsafe to publish.
-    func render(_ spec: PageSpec, vocabularies: inout [String: ContextVocabulary]) -> (page: RenderedPage, file: OutputFile) {
+    func render(_ spec: PageSpec, noting keyUse: inout TemplateKeyUse) -> (page: RenderedPage, file: OutputFile) {
         let env = PageEnvironment(path: spec.path, site: site, options: options)
         var content = spec.makeContent(env)
         content.context["siteTitle"] = site.config.title
         content.context["root"] = spec.path.root
-        let inner = RenderedHTML(bytes: templates.renderBytes(content.context, with: spec.template))
-        vocabularies[spec.template, default: ContextVocabulary()].add(content.context)
+        let inner = RenderedHTML(bytes: templates.renderBytes(content.context, with: spec.template, noting: &keyUse))
         // The page's values can go before the layout copies the page in (the clause index's are
         // megabytes).
         content.context = [:]
@@ -84,8 +79,7 @@ struct SiteRenderer: Sendable {
             "hasBreadcrumbs": !crumbs.isEmpty,
             "content": inner,
         ]
-        vocabularies["layout", default: ContextVocabulary()].add(layout)
-        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.bytes.count + 16_384)
+        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.bytes.count + 16_384, noting: &keyUse)
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         let file = OutputFile(path: spec.path.file, bytes: bytes)
@@ -109,9 +103,9 @@ struct SiteRenderer: Sendable {
             while start < specs.count {
                 let slice = specs[start..<min(start + chunk, specs.count)]
                 group.addTask {
-                    var part = RenderedSite()
+                    var part = RenderedSite(keyUse: TemplateKeyUse(slots: templates.slotCount))
                     for spec in slice {
-                        let (page, file) = render(spec, vocabularies: &part.vocabularies)
+                        let (page, file) = render(spec, noting: &part.keyUse)
                         output(file)
                         part.pages.append(page)
                     }
@@ -119,11 +113,11 @@ struct SiteRenderer: Sendable {
                 }
                 start += chunk
             }
-            var all = RenderedSite()
+            var all = RenderedSite(keyUse: TemplateKeyUse(slots: templates.slotCount))
             all.pages.reserveCapacity(specs.count)
             for await part in group {
                 all.pages += part.pages
-                all.formUnion(part.vocabularies)
+                all.keyUse.formUnion(part.keyUse)
             }
             all.pages.sort { $0.path < $1.path }
             return all

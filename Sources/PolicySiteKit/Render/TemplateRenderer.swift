@@ -38,20 +38,28 @@ struct TemplateRenderer {
     /// Where the lines of a partial alone on its line start, empty elsewhere.
     private var indentation: [UInt8] = []
     private(set) var output: [UInt8] = []
+    /// Every lookup of a named key, and whether it found a value.
+    private var keyUse: TemplateKeyUse
 
-    /// Renders the template named `name` over `context`; nothing if there is no such template.
-    static func render(_ name: String, in templates: [CompiledTemplate], index: [String: Int], context: [String: Any], capacity: Int = 16_384) -> [UInt8] {
+    /// Renders the template named `name` over `context`; nothing if there is no such template. The
+    /// keys it looks up are noted in `keyUse`.
+    static func render(_ name: String, in templates: [CompiledTemplate], index: [String: Int], context: [String: Any],
+                       capacity: Int = 16_384, noting keyUse: inout TemplateKeyUse) -> [UInt8] {
         guard let template = index[name] else { return [] }
-        var renderer = TemplateRenderer(templates: templates, index: index, stack: [.dictionary(context)])
+        var renderer = TemplateRenderer(templates: templates, index: index, stack: [.dictionary(context)], keyUse: keyUse)
+        // The renderer holds the only reference while it runs, so noting a lookup copies nothing.
+        keyUse = TemplateKeyUse(slots: 0)
         renderer.output.reserveCapacity(capacity)
         renderer.render(templates[template].nodes)
+        keyUse = renderer.keyUse
         return renderer.output
     }
 
-    private init(templates: [CompiledTemplate], index: [String: Int], stack: [Frame]) {
+    private init(templates: [CompiledTemplate], index: [String: Int], stack: [Frame], keyUse: TemplateKeyUse) {
         self.templates = templates
         self.index = index
         self.stack = stack
+        self.keyUse = keyUse
     }
 
     /// Renders `nodes`. Inside an indented partial, each node's output that starts a line (after a
@@ -152,7 +160,7 @@ struct TemplateRenderer {
 
     // MARK: Looking up names
 
-    private func lookUp(_ name: TemplateName) -> Any? {
+    private mutating func lookUp(_ name: TemplateName) -> Any? {
         guard let first = name.parts.first else { return stack[stack.count - 1].value }
         var found: Any?
         if name.anchored {
@@ -162,6 +170,7 @@ struct TemplateRenderer {
                 if let child = frame.child(first) { found = child; break }
             }
         }
+        keyUse.note(name.slot, found: found != nil)
         guard var value = found else { return nil }
         for part in name.parts.dropFirst() {
             guard let child = Self.child(of: value, named: part) else { return nil }
