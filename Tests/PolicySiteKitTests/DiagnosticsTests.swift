@@ -111,4 +111,23 @@ import Testing
         }
         #expect(d.location == SourceLocation(path: "f.md", line: 2, column: limit + 1))
     }
+
+    /// Files that need no change and have nothing to report are read on the fast path; every
+    /// other file (a CR, a NUL, bad UTF-8, a line that may be too long) goes the byte-by-byte way.
+    @Test(arguments: [
+        (Array("plain\nlines\n".utf8), "plain\nlines\n"),
+        ([0xEF, 0xBB, 0xBF] + Array("after a BOM".utf8), "after a BOM"),
+        (Array("café, “quoted” 😀".utf8), "café, “quoted” 😀"),
+        ([], ""),
+        (Array("a\r\nb".utf8), nil),
+        (Array("a\u{0}b".utf8), nil),
+        ([0x61, 0xC3], nil),
+        ([0xED, 0xA0, 0x80], nil),
+        (Array(String(repeating: "a", count: SourceText.maximumLineLength + 1).utf8), nil),
+        (Array((String(repeating: "a", count: SourceText.maximumLineLength) + "\nb").utf8), String(repeating: "a", count: SourceText.maximumLineLength) + "\nb"),
+    ] as [([UInt8], String?)])
+    func plainFilesTakeTheFastPath(_ c: ([UInt8], String?)) {
+        #expect(SourceText.plainText(c.0) == c.1)
+        if let text = c.1, case .success(let decoded) = SourceText.decode(c.0, path: "f.md") { #expect(decoded.text == text) }
+    }
 }
