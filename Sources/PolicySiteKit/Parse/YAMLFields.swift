@@ -24,8 +24,11 @@ struct YAMLFields {
         do {
             // The parser owns the anchors (nodes hold them weakly), so it lives until the check.
             // The encoding is given: Yams's default reads the environment on every call (and
-            // prints when YAMS_DEFAULT_ENCODING is set).
-            parser = try Parser(yaml: yaml, encoding: .utf8)
+            // prints when YAMS_DEFAULT_ENCODING is set). Every field is read as text and checked
+            // here, so plain scalars are not matched against the default resolver's regular
+            // expressions (bool, int, float, null, timestamp), which Yams does for each key it
+            // checks for duplicates: that was most of the time spent reading a school.yml.
+            parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))
