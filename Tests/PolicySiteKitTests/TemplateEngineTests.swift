@@ -152,4 +152,30 @@ import Testing
         let context: [String: Any] = ["d": 1.5, "u": UInt8(7), "opt": Optional("o") as Any, "item": Item(name: "<n>", size: 2)]
         #expect(try Self.render("{{d}} {{u}} {{opt}} {{item.name}} {{#item}}{{size}}{{/item}}", context: context) == "1.5 7 o &lt;n&gt; 2.0")
     }
+
+    /// A page is rendered straight after the layout's part before `{{{content}}}` only where that
+    /// gives the same bytes as rendering the layout around the page: the slot written once, raw
+    /// and not in an indented partial. Elsewhere there is no slot, and the layout is rendered again.
+    @Test(arguments: [
+        ("<main>\n{{{content}}}\n</main>", true),
+        ("{{& content}}", true),
+        ("{{#content}}[{{{.}}}]{{/content}}", true),
+        ("<p>{{content}}</p>", false),
+        ("{{{content}}}{{{content}}}", false),
+        ("<main>\n  {{> part}}\n</main>", false),
+        ("no content here", false),
+    ])
+    func contentSlotIsUsedOnlyWhereItGivesTheSameBytes(_ c: (String, Bool)) throws {
+        let sources = [("layout", c.0), ("part", "{{{content}}}\n"), ("page", "<p>one & two</p>\n<p>{{title}}</p>\n")]
+        let templates = try #require(Templates.compile(sources.map { ($0.0, $0.0, $0.1) }, folder: "t", requiring: []).0)
+        var keyUse = TemplateKeyUse(slots: templates.slotCount)
+        let page: [String: Any] = ["title": "T"]
+        let inner = templates.renderBytes(page, with: "page", noting: &keyUse)
+        let whole = templates.renderBytes(["content": RenderedHTML(bytes: inner)], with: "layout", noting: &keyUse)
+        let parts = templates.renderAroundSlot(["content": ContentSlot()], with: "layout", noting: &keyUse)
+        #expect((parts != nil) == c.1)
+        if let (before, after) = parts {
+            #expect(templates.renderBytes(page, with: "page", after: before, noting: &keyUse) + after == whole)
+        }
+    }
 }

@@ -9,24 +9,28 @@ enum ClauseIndexPage {
                  breadcrumbs: [("Home", .root)], description: "Every clause of every policy, with a link to each",
                  source: SourceLocation(path: contentFolder)) { env in
             var total = 0
+            var itemBytes = 0
             let publishers: [[String: Any]] = site.publishers.filter { !$0.policies.isEmpty }.map { publisher in
                 let policies: [[String: Any]] = publisher.policies.map { policy in
                     let page = publisher.path(of: policy)
                     total += policy.outline.anchors.count
+                    let items = itemsHTML(policy.outline.anchors, page: env.link(to: page))
+                    itemBytes += items.utf8.count
                     return [
                         "title": policy.title,
                         "href": env.link(to: page),
                         "id": "policy-\(publisher.school.slug)--\(policy.slug)",
-                        "clauseItems": itemsHTML(policy.outline.anchors, page: env.link(to: page)),
+                        "clauseItems": items,
                         "hasClauses": !policy.outline.anchors.isEmpty,
                     ]
                 }
                 return ["name": publisher.school.name, "id": "publisher-\(publisher.school.slug)", "policies": policies]
             }
+            // The rows, and about 400 bytes of headings and links around each policy's.
             return PageContent(context: [
                 "publishers": publishers,
                 "countLabel": total == 1 ? "1 entry" : "\(total) entries",
-            ])
+            ], expectedSize: itemBytes + 400 * site.publishers.reduce(0) { $0 + $1.policies.count } + 16_384)
         }
     }
 

@@ -18,6 +18,9 @@ struct PageContent {
     var diagnostics: [Diagnostic] = []
     /// Internal links from content (not templates), with their source locations.
     var links: [(href: String, location: SourceLocation)] = []
+    /// About how many bytes the page's template will write, when it is known to be large, so its
+    /// buffer is made that size at once rather than grown (and copied) to it.
+    var expectedSize = 0
 }
 
 /// Adds values to another page's template context (publisher pages get notes from later phases).

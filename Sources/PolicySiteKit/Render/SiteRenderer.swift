@@ -55,15 +55,11 @@ struct SiteRenderer: Sendable {
         var content = spec.makeContent(env)
         content.context["siteTitle"] = site.config.title
         content.context["root"] = spec.path.root
-        let inner = RenderedHTML(bytes: templates.renderBytes(content.context, with: spec.template, noting: &keyUse))
-        // The page's values can go before the layout copies the page in (the clause index's are
-        // megabytes).
-        content.context = [:]
         let nav: [[String: Any]] = navSections.map { section, title, path in
             ["title": title, "href": spec.path.link(to: path), "current": section == spec.section]
         }
         let crumbs: [[String: Any]] = spec.breadcrumbs.map { ["title": $0.title, "href": spec.path.link(to: $0.path)] }
-        let layout: [String: Any] = [
+        var layout: [String: Any] = [
             "siteTitle": site.config.title,
             "pageTitle": spec.title,
             "description": spec.description ?? "",
@@ -77,9 +73,23 @@ struct SiteRenderer: Sendable {
             "nav": nav,
             "breadcrumbs": crumbs,
             "hasBreadcrumbs": !crumbs.isEmpty,
-            "content": inner,
+            "content": ContentSlot(),
         ]
-        let bytes = templates.renderBytes(layout, with: "layout", capacity: inner.bytes.count + 16_384, noting: &keyUse)
+        let bytes: [UInt8]
+        let capacity = max(content.expectedSize, 16_384)
+        if let (before, after) = templates.renderAroundSlot(layout, with: "layout", noting: &keyUse) {
+            // The page is rendered straight after the layout's part before it, in one buffer.
+            var page = templates.renderBytes(content.context, with: spec.template, after: before, capacity: capacity + after.count, noting: &keyUse)
+            content.context = [:]
+            page += after
+            bytes = page
+        } else {
+            let inner = RenderedHTML(bytes: templates.renderBytes(content.context, with: spec.template, capacity: capacity, noting: &keyUse))
+            // The page's values can go before the layout copies the page in.
+            content.context = [:]
+            layout["content"] = inner
+            bytes = templates.renderBytes(layout, with: "layout", capacity: inner.bytes.count + 16_384, noting: &keyUse)
+        }
         var links: [String: SourceLocation] = [:]
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         let file = OutputFile(path: spec.path.file, bytes: bytes)

@@ -40,19 +40,33 @@ struct TemplateRenderer {
     private(set) var output: [UInt8] = []
     /// Every lookup of a named key, and whether it found a value.
     private var keyUse: TemplateKeyUse
+    /// Where a `ContentSlot` was written raw and unindented, in `output`; and whether one was
+    /// written any other way (escaped, or in an indented partial).
+    private var slotOffsets: [Int] = []
+    private var slotMisused = false
 
-    /// Renders the template named `name` over `context`; nothing if there is no such template. The
-    /// keys it looks up are noted in `keyUse`.
+    /// Renders the template named `name` over `context` after `prefix`; just `prefix` if there is
+    /// no such template. The keys it looks up are noted in `keyUse`.
     static func render(_ name: String, in templates: [CompiledTemplate], index: [String: Int], context: [String: Any],
-                       capacity: Int = 16_384, noting keyUse: inout TemplateKeyUse) -> [UInt8] {
-        guard let template = index[name] else { return [] }
+                       after prefix: [UInt8] = [], capacity: Int = 16_384, noting keyUse: inout TemplateKeyUse) -> [UInt8] {
+        render(name, in: templates, index: index, context: context, after: prefix, capacity: capacity, noting: &keyUse).output
+    }
+
+    /// `render`, and the one place where a `ContentSlot` in the context was written, if it was
+    /// written once and in a way the page's bytes can be put in its place (raw, unindented).
+    static func render(_ name: String, in templates: [CompiledTemplate], index: [String: Int], context: [String: Any],
+                       after prefix: [UInt8] = [], capacity: Int = 16_384,
+                       noting keyUse: inout TemplateKeyUse) -> (output: [UInt8], slot: Int?) {
+        guard let template = index[name] else { return (prefix, nil) }
         var renderer = TemplateRenderer(templates: templates, index: index, stack: [.dictionary(context)], keyUse: keyUse)
         // The renderer holds the only reference while it runs, so noting a lookup copies nothing.
         keyUse = TemplateKeyUse(slots: 0)
-        renderer.output.reserveCapacity(capacity)
+        renderer.output = prefix
+        renderer.output.reserveCapacity(prefix.count + capacity)
         renderer.render(templates[template].nodes)
         keyUse = renderer.keyUse
-        return renderer.output
+        let slot = renderer.slotOffsets.count == 1 && !renderer.slotMisused ? renderer.slotOffsets[0] : nil
+        return (renderer.output, slot)
     }
 
     private init(templates: [CompiledTemplate], index: [String: Int], stack: [Frame], keyUse: TemplateKeyUse) {
@@ -152,6 +166,8 @@ struct TemplateRenderer {
             output.append(contentsOf: (bool ? "true" : "false").utf8)
         } else if !escaped, let html = value as? RenderedHTML {
             output.append(contentsOf: html.bytes)
+        } else if value is ContentSlot {
+            if escaped || !indentation.isEmpty { slotMisused = true } else { slotOffsets.append(output.count) }
         } else if !(value is NSNull) {
             let text = String(describing: (value as? any OptionalValue)?.wrappedValue ?? value)
             if escaped { MustacheEscape.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }

@@ -79,9 +79,19 @@ struct Templates: Sendable {
                           slots: slots, slotCount: slotCount), diagnostics)
     }
 
-    /// The template `name` rendered over `context`, as UTF-8; the keys it looked up are noted in `keyUse`.
-    func renderBytes(_ context: [String: Any], with name: String, capacity: Int = 16_384, noting keyUse: inout TemplateKeyUse) -> [UInt8] {
-        TemplateRenderer.render(name, in: compiled, index: index, context: context, capacity: capacity, noting: &keyUse)
+    /// The template `name` rendered over `context`, as UTF-8 after `prefix`; the keys it looked up
+    /// are noted in `keyUse`.
+    func renderBytes(_ context: [String: Any], with name: String, after prefix: [UInt8] = [], capacity: Int = 16_384,
+                     noting keyUse: inout TemplateKeyUse) -> [UInt8] {
+        TemplateRenderer.render(name, in: compiled, index: index, context: context, after: prefix, capacity: capacity, noting: &keyUse)
+    }
+
+    /// The template `name` rendered over `context` (which holds a `ContentSlot`) as the bytes before
+    /// the slot and after it; nil when the slot was not written once, raw and unindented.
+    func renderAroundSlot(_ context: [String: Any], with name: String, noting keyUse: inout TemplateKeyUse) -> (before: [UInt8], after: ArraySlice<UInt8>)? {
+        let (output, slot): ([UInt8], Int?) = TemplateRenderer.render(name, in: compiled, index: index, context: context, noting: &keyUse)
+        guard let slot else { return nil }
+        return (Array(output[..<slot]), output[slot...])
     }
 
     /// The template `name` rendered over `context`, as UTF-8.
