@@ -36,9 +36,11 @@ public struct SiteBuilder: Sendable {
         // megabytes) once resolving is done rather than whenever the optimizer ends its lifetime.
         var sources: SiteSources
         let loadDiagnostics: [Diagnostic]
+        // The templates are compiled on one core while the content is read on the others.
+        async let templatesLoaded = Templates.load(from: options.templates)
         (sources, loadDiagnostics) = SiteLoader.load(content: options.content)
         report.diagnostics += loadDiagnostics
-        let (templates, templateDiagnostics) = Templates.load(from: options.templates)
+        let (templates, templateDiagnostics) = await templatesLoaded
         report.diagnostics += templateDiagnostics
         if write, let d = OutputWriter.checkFolder(options.output, content: options.content, templates: options.templates) {
             report.diagnostics.append(d)

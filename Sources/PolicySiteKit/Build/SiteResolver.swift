@@ -14,6 +14,18 @@ struct ResolvedSite: Sendable {
 }
 
 extension ResolvedSite {
+    /// Adds what another part of the phase found after what this one holds. (Includes and the
+    /// lineage come from one part only, this one.)
+    mutating func append(_ other: ResolvedSite) {
+        linkers += other.linkers
+        pages += other.pages
+        files += other.files
+        fileBatches += other.fileBatches
+        diagnostics += other.diagnostics
+        publisherAdditions.merge(other.publisherAdditions) { $0 + $1 }
+        lineage = lineage ?? other.lineage
+    }
+
     /// Every HTML page of the site: the core pages (with what resolving found) and the features' pages.
     /// The one list both `SiteBuilder` and the fuzz pipeline render.
     func pageSpecs(for site: Site, contentFolder: String) -> [PageSpec] {
@@ -25,11 +37,20 @@ extension ResolvedSite {
 /// Builds the site-wide indexes once every policy is parsed.
 enum SiteResolver {
     static func resolve(_ site: Site, sources: SiteSources, options: BuildOptions, cache: ParseCache? = nil) -> ResolvedSite {
-        var resolved = ResolvedSite()
-        resolved.diagnostics += checkLineage(site)
-        PeoplePages.resolve(site, sources: sources, into: &resolved)
-        GovernancePages.resolve(site, options: options, into: &resolved)
-        ReferencePhase.resolve(site, sources: sources, options: options, scans: cache?.referenceScans, into: &resolved)
+        // The reference phase reads every policy's text across the cores; the people and
+        // governance pages, made on one core from the parsed site alone, are made beside it.
+        var (resolved, references) = concurrently({
+            var resolved = ResolvedSite()
+            resolved.diagnostics += checkLineage(site)
+            PeoplePages.resolve(site, sources: sources, into: &resolved)
+            GovernancePages.resolve(site, options: options, into: &resolved)
+            return resolved
+        }, {
+            var references = ResolvedSite()
+            ReferencePhase.resolve(site, sources: sources, options: options, scans: cache?.referenceScans, into: &references)
+            return references
+        })
+        resolved.append(references)
         SearchPages.add(to: &resolved, site: site, sources: sources, options: options, cache: cache)
         return resolved
     }

@@ -54,18 +54,20 @@ struct ReferenceIndex: Sendable {
     /// not scanned again.
     static func build(site: Site, legislation: Legislation, scanner: ReferenceScanner, sourceTexts: [String: String],
                       store: ReferenceScanStore? = nil) -> ReferenceIndex {
-        let jobs = site.publishers.flatMap { publisher in publisher.policies.map { (publisher.school.slug, $0) } }
+        // Jobs are places in the site, not copies of its policies (a copy retains every field).
+        let jobs = site.publishers.indices.flatMap { p in site.publishers[p].policies.indices.map { (p, $0) } }
         // Synchronous so the single-threaded fuzz pipeline can call it too; the scans still run on
         // every core, each into its own slot.
         let scans = [PolicyScan](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             let slots = ScanSlots(base: buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                let job = jobs[i]
-                let text = sourceTexts[job.1.path]
-                var found = text.flatMap { store?.scan(path: job.1.path, text: $0) }
+                let publisher = site.publishers[jobs[i].0]
+                let policy = publisher.policies[jobs[i].1]
+                let text = sourceTexts[policy.path]
+                var found = text.flatMap { store?.scan(path: policy.path, text: $0) }
                 if found == nil {
-                    found = scan(job.1, publisher: job.0, legislation: legislation, scanner: scanner, sourceText: text)
-                    if let store, let text, let found { store.keep(found, path: job.1.path, text: text) }
+                    found = scan(policy, publisher: publisher.school.slug, legislation: legislation, scanner: scanner, sourceText: text)
+                    if let store, let text, let found { store.keep(found, path: policy.path, text: text) }
                 }
                 slots.base?.advanced(by: i).initialize(to: found ?? PolicyScan())
             }
@@ -73,14 +75,15 @@ struct ReferenceIndex: Sendable {
         }
         var index = ReferenceIndex()
         var unpublished: [Slug: [String: UnpublishedPolicy]] = [:]
-        for (job, scan) in zip(jobs, scans) {
+        for (i, scan) in scans.enumerated() {
+            let slug = site.publishers[jobs[i].0].school.slug
             index.diagnostics += scan.diagnostics
             for entry in scan.unpublished {
-                unpublished[job.0, default: [:]][entry.key, default: UnpublishedPolicy(name: entry.name, places: [])].places.append(entry.place)
+                unpublished[slug, default: [:]][entry.key, default: UnpublishedPolicy(name: entry.name, places: [])].places.append(entry.place)
             }
             for citation in scan.citations { index.citations[citation.act, default: []].append(citation.place) }
-            if !scan.outOfDate.isEmpty { index.outOfDate[job.0, default: []] += scan.outOfDate }
-            index.found[job.1.path] = scan.found
+            if !scan.outOfDate.isEmpty { index.outOfDate[slug, default: []] += scan.outOfDate }
+            index.found[site.publishers[jobs[i].0].policies[jobs[i].1].path] = scan.found
         }
         for (publisher, entries) in unpublished {
             index.unpublished[publisher] = entries.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

@@ -108,7 +108,8 @@ struct SiteRenderer: Sendable {
     func renderAll(_ specs: [PageSpec], output: @escaping @Sendable (OutputFile) -> Void) async -> RenderedSite {
         let specs = Self.spreadingSiteWidePages(specs)
         return await withTaskGroup(of: RenderedSite.self) { group in
-            let chunk = max(1, specs.count / (ProcessInfoCores.count * 8))
+            // Small enough that the last chunk to finish leaves the other cores waiting only briefly.
+            let chunk = max(1, specs.count / (ProcessInfoCores.count * 32))
             var start = 0
             while start < specs.count {
                 let slice = specs[start..<min(start + chunk, specs.count)]
