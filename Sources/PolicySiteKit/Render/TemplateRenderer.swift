@@ -182,8 +182,11 @@ struct TemplateRenderer {
         if name.anchored {
             found = stack[stack.count - 1].child(first)
         } else {
-            for frame in stack.reversed() {
-                if let child = frame.child(first) { found = child; break }
+            // By index, so no frame (and its dictionary) is copied on the way out.
+            var k = stack.count - 1
+            while k >= 0 {
+                if let child = stack[k].child(first) { found = child; break }
+                k -= 1
             }
         }
         keyUse.note(name.slot, found: found != nil)
