@@ -52,6 +52,25 @@ import Testing
         #expect(attributes.ids.contains("a&b") && !attributes.ids.contains("a&amp;b"))
     }
 
+    /// Links to one page's clauses one after another (as the clause index has them) are each
+    /// checked for their own fragment, whether or not the path before it was just resolved.
+    @Test func eachFragmentOfRunsOfLinksToOnePageIsChecked() {
+        func page(_ path: SitePath, _ html: String) -> SiteRenderer.RenderedPage {
+            let attributes = LinkChecker.attributes(of: Array(html.utf8))
+            return SiteRenderer.RenderedPage(path: path.file, page: path, source: SourceLocation(path: path.file), diagnostics: [],
+                                             links: [:], ids: attributes.ids, hrefs: attributes.hrefs)
+        }
+        let index = page(.fixed("clauses"), ##"<a href="../p/#a">1</a><a href="../p/#gone">2</a><a href="../p/#b">3</a>"##
+            + ##"<a href="../p/index.html#c">4</a><a href="../q/#a">5</a><a href="../p/#a2">6</a>"##)
+        let target = page(.fixed("p"), ##"<p id="a">x</p><p id="b">y</p><p id="c">z</p>"##)
+        let found = LinkChecker.checkEach([index, target], idsByFile: LinkChecker.idsByFile([index, target]), otherFiles: [])
+        #expect(found["clauses/index.html"]?.map(\.message) == [
+            "link '../p/#a2' points to #a2, which /p/index.html does not have (on page /clauses/index.html)",
+            "link '../p/#gone' points to #gone, which /p/index.html does not have (on page /clauses/index.html)",
+            "link '../q/#a' points to /q/index.html, which the site does not have (on page /clauses/index.html)",
+        ])
+    }
+
     static let schemes: [(String, String?)] = [
         ("JavaScript:x", "javascript"), (" java\nscript:alert(1)", "javascript"), ("a/b:c", nil), ("#a:b", nil),
         ("?x:y", nil), ("é:x", "é"), ("\u{7F}tel:1", "tel"), ("plain", nil), ("", nil),
