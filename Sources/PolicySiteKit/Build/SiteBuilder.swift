@@ -126,6 +126,9 @@ public struct SiteBuilder: Sendable {
                                  links: links, files: files,
                                  siteWideChecks: siteWide)
         }
+        if memory == nil {
+            report.leftovers = BuildLeftovers(values: [rendered, specs, resolved, links, files, stage])
+        }
         let result = stop()
         return (result.report, memory)
     }
