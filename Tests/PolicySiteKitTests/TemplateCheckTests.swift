@@ -12,9 +12,8 @@ import Testing
         #expect(tags.map(\.key) == ["x", "y", "z", "s", "t", "n", "v", "p", "w", "q", "list"])
         #expect(tags.map(\.line) == [1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3])
         #expect(tags.map(\.column) == [3, 9, 17, 1, 7, 21, 27, 39, 12, 18, 24])
-        #expect(tags[4].enclosing == [TemplateTag.Enclosing(name: "s", inverted: false)])
-        #expect(tags[6].enclosing == [TemplateTag.Enclosing(name: "n", inverted: true)])
-        #expect(tags[7].kind == .partial && tags[7].enclosing.isEmpty)
+        #expect(tags[3].kind == .section(inverted: false) && tags[5].kind == .section(inverted: true))
+        #expect(tags[7].kind == .partial)
     }
 
     static func tags(_ templates: [String: String]) -> [String: [TemplateTag]] {

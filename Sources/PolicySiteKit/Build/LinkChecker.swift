@@ -150,24 +150,12 @@ struct LinkChecker {
     private static func check(_ page: SiteRenderer.RenderedPage, idsByFile: [String: PageIDs], otherFiles: Set<String>,
                               into diagnostics: inout Set<Diagnostic>) {
         let folder = Folder(page.page.components)
-        // The last link's part before `#` and what it resolved to: a page's links to another
-        // page's clauses come one after another (the clause index has hundreds of thousands at
-        // 5,000 policies), and each needs only its fragment looked up.
-        var last: (pathPart: Substring.UTF8View, path: String)?
         for href in page.hrefs {
             // A link within the page (most of them: contents lists, clause references) needs no
             // path resolving.
             let local = href.utf8.first == UInt8(ascii: "#")
             if local, href.utf8.count == 1 || page.ids.contains(String(href.dropFirst())) { continue }
-            let hash = href.utf8.firstIndex(of: UInt8(ascii: "#"))
-            let resolved: (path: String, fragment: String?)?
-            if !local, let hash, let last, last.pathPart.elementsEqual(href.utf8[..<hash]) {
-                resolved = (last.path, String(href.utf8[href.utf8.index(after: hash)...]))
-            } else {
-                resolved = local ? (page.path, String(href.dropFirst())) : resolve(href, from: folder)
-                if !local, let hash, let resolved { last = (href[..<hash].utf8, resolved.path) }
-            }
-            guard let (path, fragment) = resolved else { continue }
+            guard let (path, fragment) = local ? (page.path, String(href.dropFirst())) : resolve(href, from: folder) else { continue }
             let location = page.links[href] ?? page.source
             let origin = page.links[href] == nil ? " (on page /\(page.path))" : ""
             if path.hasPrefix("../") {

@@ -61,8 +61,9 @@ struct ReferenceIndex: Sendable {
         let scans = [PolicyScan](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             let slots = ScanSlots(base: buffer.baseAddress)
             DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-                let publisher = site.publishers[jobs[i].0]
-                let policy = publisher.policies[jobs[i].1]
+                let (p, q) = jobs[i]
+                let publisher = site.publishers[p]
+                let policy = publisher.policies[q]
                 let text = sourceTexts[policy.path]
                 var found = text.flatMap { store?.scan(path: policy.path, text: $0) }
                 if found == nil {
@@ -75,15 +76,15 @@ struct ReferenceIndex: Sendable {
         }
         var index = ReferenceIndex()
         var unpublished: [Slug: [String: UnpublishedPolicy]] = [:]
-        for (i, scan) in scans.enumerated() {
-            let slug = site.publishers[jobs[i].0].school.slug
+        for ((p, q), scan) in zip(jobs, scans) {
+            let slug = site.publishers[p].school.slug
             index.diagnostics += scan.diagnostics
             for entry in scan.unpublished {
                 unpublished[slug, default: [:]][entry.key, default: UnpublishedPolicy(name: entry.name, places: [])].places.append(entry.place)
             }
             for citation in scan.citations { index.citations[citation.act, default: []].append(citation.place) }
             if !scan.outOfDate.isEmpty { index.outOfDate[slug, default: []] += scan.outOfDate }
-            index.found[site.publishers[jobs[i].0].policies[jobs[i].1].path] = scan.found
+            index.found[site.publishers[p].policies[q].path] = scan.found
         }
         for (publisher, entries) in unpublished {
             index.unpublished[publisher] = entries.values.sorted { ($0.name.lowercased(), $0.name) < ($1.name.lowercased(), $1.name) }

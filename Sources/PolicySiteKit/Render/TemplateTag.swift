@@ -1,7 +1,7 @@
 import Foundation
 
-/// One `{{…}}` tag of a Mustache template, with where it is and which sections enclose it: what
-/// the static template checks read (the compiled template keeps no places).
+/// One `{{…}}` tag of a Mustache template, with where it is: what the static template checks read
+/// (the compiled template keeps no places).
 struct TemplateTag: Sendable, Hashable {
     enum Kind: Sendable, Hashable {
         /// `{{name}}`, `{{{name}}}`, `{{& name}}`.
@@ -14,18 +14,10 @@ struct TemplateTag: Sendable, Hashable {
         case dynamicPartial
     }
 
-    /// A section around a tag: its name, and whether it is inverted (`{{^name}}`).
-    struct Enclosing: Sendable, Hashable {
-        var name: String
-        var inverted: Bool
-    }
-
     var kind: Kind
     var name: String
     var line: Int
     var column: Int
-    /// Open sections around the tag, outermost first (`{{$block}}` and `{{<parent}}` not included).
-    var enclosing: [Enclosing]
 
     /// The context key the tag looks up: `name` of `name.first`, the argument of a transform
     /// (`reversed(list)` → `list`); nil for `{{.}}`.
@@ -42,7 +34,6 @@ struct TemplateTag: Sendable, Hashable {
         let s = Array(text.unicodeScalars)
         var open: [Unicode.Scalar] = ["{", "{"], close: [Unicode.Scalar] = ["}", "}"]
         var tags: [TemplateTag] = []
-        var stack: [(name: String, enclosing: Enclosing?)] = []
         var line = 1, column = 1
         var i = 0
 
@@ -70,9 +61,8 @@ struct TemplateTag: Sendable, Hashable {
             advance(to: k + closing.count)
             let sigil = triple ? "&" : body.first ?? " "
             let rest = (triple ? body : String(body.dropFirst())).trimmingCharacters(in: .whitespaces)
-            let enclosing = stack.compactMap(\.enclosing)
             func add(_ kind: Kind, _ name: String) {
-                tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn, enclosing: enclosing))
+                tags.append(TemplateTag(kind: kind, name: name, line: tagLine, column: tagColumn))
             }
             switch sigil {
             case "!":
@@ -82,16 +72,12 @@ struct TemplateTag: Sendable, Hashable {
                 if parts.count == 2 { open = Array(parts[0].unicodeScalars); close = Array(parts[1].unicodeScalars) }
             case "#", "^":
                 add(.section(inverted: sigil == "^"), rest)
-                stack.append((rest, Enclosing(name: rest, inverted: sigil == "^")))
-            case "$":
-                stack.append((rest, nil))
-            case "/":
-                if let index = stack.lastIndex(where: { $0.name == rest }) { stack.removeSubrange(index...) }
+            case "$", "/":
+                continue
             case ">", "<":
                 let dynamic = rest.hasPrefix("*")
                 let name = dynamic ? String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) : rest
                 add(dynamic ? .dynamicPartial : .partial, name)
-                if sigil == "<" { stack.append((rest, nil)) }
             case "&", "{":
                 add(.variable, rest)
             default:

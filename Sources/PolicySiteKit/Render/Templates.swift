@@ -59,7 +59,8 @@ struct Templates: Sendable {
                 diagnostics.append(.error("template syntax: \(error.message)", at: SourceLocation(path: path, line: error.line, column: error.column)))
             }
         }
-        for name in required where !names.contains(name) && !(unread + diagnostics).contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
+        let unusable = unread + diagnostics
+        for name in required where !names.contains(name) && !unusable.contains(where: { $0.location.path.hasSuffix("/\(name).mustache") }) {
             diagnostics.append(.error("template '\(name).mustache' is missing", at: SourceLocation(path: folder + "/" + name + ".mustache")))
         }
         diagnostics += TemplateCheck.partialProblems(tags, paths: paths)
