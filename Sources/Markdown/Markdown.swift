@@ -107,7 +107,7 @@ public struct Table: Sendable {
 }
 
 /// An inline element.
-public indirect enum Inline: Sendable {
+public enum Inline: Sendable {
     case text(String)
     case softBreak
     case lineBreak
@@ -115,8 +115,8 @@ public indirect enum Inline: Sendable {
     case emphasis([Inline])
     case strong([Inline])
     case strikethrough([Inline])
-    case link(Link)
-    case image(Image)
+    indirect case link(Link)
+    indirect case image(Image)
     case html(String)
 }
 
