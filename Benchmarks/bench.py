@@ -105,9 +105,9 @@ def interleaved(small, large, work, runs, large_runs, scale, warmup=1):
     tool, and `large_runs` rounds spread among them the large corpus too, so that both sizes, and
     both tools, are timed under the same conditions (this machine's speed drifts by up to a third
     over minutes, with its host's load). Outputs are deleted only after all runs (see `settle`).
-    Returns the (wall, MiB) of each timed build: ours and Hugo's at 1x, then at the large size."""
+    Returns one dict a round: the (wall, MiB) of each build it timed ("ours" and "hugo" at 1x,
+    "ours_large" and "hugo_large" in the rounds that built the large corpus)."""
     outputs = os.path.join(work, "outputs")
-    ours, theirs, ours_large, theirs_large = [], [], [], []
     # Untimed first builds of each, as hyperfine's --warmup: the corpora's files and each tool's
     # binary are then in the page cache for every timed run alike.
     for run in range(warmup):
@@ -115,25 +115,32 @@ def interleaved(small, large, work, runs, large_runs, scale, warmup=1):
             policy_site(corpus_dir, os.path.join(outputs, f"{label}-policy-site-warmup-{run}"))
             hugo(corpus_dir, os.path.join(outputs, f"{label}-hugo-warmup-{run}"))
     large_rounds = {round((k + 0.5) * runs / large_runs - 0.5) for k in range(large_runs)}
+    rounds = []
     for run in range(runs):
-        ours.append(policy_site(small, os.path.join(outputs, f"1x-policy-site-{run}")))
-        theirs.append(hugo(small, os.path.join(outputs, f"1x-hugo-{run}")))
+        r = {"ours": policy_site(small, os.path.join(outputs, f"1x-policy-site-{run}")),
+             "hugo": hugo(small, os.path.join(outputs, f"1x-hugo-{run}"))}
         if run in large_rounds:
-            ours_large.append(policy_site(large, os.path.join(outputs, f"{scale}x-policy-site-{run}")))
-            theirs_large.append(hugo(large, os.path.join(outputs, f"{scale}x-hugo-{run}")))
-    return ours, theirs, ours_large, theirs_large
+            r["ours_large"] = policy_site(large, os.path.join(outputs, f"{scale}x-policy-site-{run}"))
+            r["hugo_large"] = hugo(large, os.path.join(outputs, f"{scale}x-hugo-{run}"))
+        rounds.append(r)
+    return rounds
 
 
 def median(pairs, i):
     return statistics.median(p[i] for p in pairs)
 
 
+def paired(rounds, a, b):
+    """The ratio of build `a` to build `b` in each round that timed both (builds seconds apart)."""
+    return [r[a][0] / r[b][0] for r in rounds if a in r and b in r]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scale", type=int, default=5, help="size of the large corpus, in multiples")
-    parser.add_argument("--large-runs", type=int, default=3,
+    parser.add_argument("--large-runs", type=int, default=5,
                         help="timed builds of the large corpus, spread among the rounds (an odd number, so the "
                              "median is one build's time rather than the mean of two)")
     parser.add_argument("--warmup", type=int, default=1, help="untimed builds of each tool before the timed runs")
@@ -153,8 +160,7 @@ def main():
     settle(args.work, args.settle)
 
     large_runs = max(1, min(args.large_runs, args.runs))
-    ours, theirs, ours_large, theirs_large = interleaved(small, large, args.work, args.runs, large_runs,
-                                                         args.scale, args.warmup)
+    rounds = interleaved(small, large, args.work, args.runs, large_runs, args.scale, args.warmup)
     rebuild = deferred = None
     if os.path.exists(REBUILD_BIN):
         out = subprocess.run([REBUILD_BIN, "--content", os.path.join(small, "content"), "--templates",
@@ -165,10 +171,15 @@ def main():
     # Deleted last; the next run waits until they are old enough (`settle`).
     delete_outputs(args.work)
 
+    def builds(key):
+        return [r[key] for r in rounds if key in r]
+    ours, theirs, ours_large, theirs_large = builds("ours"), builds("hugo"), builds("ours_large"), builds("hugo_large")
     t_ours, t_hugo = median(ours, 0), median(theirs, 0)
     m_ours, m_hugo = max(p[1] for p in ours), max(p[1] for p in theirs)
     t_ours_large, t_hugo_large = median(ours_large, 0), median(theirs_large, 0)
     scale_ratio = t_ours_large / t_ours
+    # Each round's own ratios too, for the spread: the medians are what the targets are read from.
+    hugo_ratios, scale_ratios = paired(rounds, "ours", "hugo"), paired(rounds, "ours_large", "ours")
     policies = args.copies * 5
 
     rows = [
@@ -184,7 +195,9 @@ def main():
           f"after {args.warmup} untimed, medians; {os.cpu_count()} cores)")
     for r in rows:
         print(f"  {r[0]:<{width}}  {r[1]:>14}  {r[2]:>14}")
-    print(f"  {f'{args.scale}x time / 1x time':<{width}}  {scale_ratio:>14.2f}")
+    print(f"  {f'{args.scale}x time / 1x time':<{width}}  {scale_ratio:>14.2f}  {f'(hugo {t_hugo_large / t_hugo:.2f})':>14}")
+    print(f"  {'round by round':<{width}}  1x / hugo " + " ".join(f"{x:.2f}" for x in hugo_ratios)
+          + f"; {args.scale}x / 1x " + " ".join(f"{x:.2f}" for x in scale_ratios))
     if rebuild is not None:
         print(f"  {'one-policy rebuild':<{width}}  {rebuild * 1000:>11.1f} ms")
         print(f"  {'then its site-wide pages':<{width}}  {deferred * 1000:>11.1f} ms")
