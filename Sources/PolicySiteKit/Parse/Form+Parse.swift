@@ -57,6 +57,8 @@ extension Form {
     /// "Signed:", "Signed (Head Teacher):.....", "Name: (please print)" are fields; "I will:" before
     /// a list is not. Returns the label as written, without leader dots or underscores.
     static func fieldLabel(_ text: String, nextIsList: Bool) -> String? {
+        // Most paragraphs of a form have no colon: turned away by bytes, not walked by characters.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         var t = Substring(text)
         while let last = t.last, last == "." || last == "_" || last == "…" || last == " " { t = t.dropLast() }
         let hadLeaders = t.endIndex < text.endIndex
@@ -64,7 +66,7 @@ extension Form {
         let label = t[..<colon]
         let after = t[t.index(after: colon)...].drop { $0 == " " }
         let hint = after.isEmpty || (after.first == "(" && after.last == ")")
-        guard hint, !label.isEmpty, label.count <= 80 else { return nil }
+        guard hint, !label.isEmpty, label.utf8.count <= 80 || label.count <= 80 else { return nil }
         let words = label.split(separator: " ").count
         guard hadLeaders || !after.isEmpty || (!nextIsList && words <= 8) else { return nil }
         return String(t)

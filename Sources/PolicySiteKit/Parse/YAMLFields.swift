@@ -138,7 +138,7 @@ struct YAMLFields {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation)) }
             return nil
         }
-        guard let s = node.scalar?.string, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let s = node.scalar?.string, !s.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) else {
             if node.scalar != nil && !required { return nil }
             diagnostics.append(.error("'\(key)' must be text", at: location(of: node)))
             return nil

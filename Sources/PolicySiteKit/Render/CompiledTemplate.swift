@@ -19,8 +19,30 @@ struct CompiledTemplate: Sendable {
 
     var nodes: [Node]
 
+    /// The linked template as a flat list of plain values, which `TemplateRenderer` walks: reading
+    /// one retains nothing (a node of `nodes` retains its text, name or children when read). A
+    /// section's body is the steps after it, up to its `end`.
+    var steps: [Step] = []
+    /// The literal text of every `.text` step, one after another.
+    var text: [UInt8] = []
+    /// The names of the variables, sections and dynamic partials, by `Step` number.
+    var names: [TemplateName] = []
+    /// The indentations of the partials alone on their lines, by `Step` number.
+    var indentations: [[UInt8]] = []
+
+    /// One step of a linked template: numbers into the template's `text`, `names`, `indentations`
+    /// and `steps`, and into the templates for a partial (-1 for none).
+    enum Step: Sendable {
+        case text(start: Int32, end: Int32)
+        case variable(name: Int32, escaped: Bool)
+        case section(name: Int32, end: Int32, inverted: Bool)
+        case partial(template: Int32, indentation: Int32)
+        case dynamicPartial(name: Int32, indentation: Int32)
+    }
+
     /// The template with every `{{> name}}` given the index of its template in `index`, and every
-    /// name its key's slot from `slot` (which gives each new key of the template the next one).
+    /// name its key's slot from `slot` (which gives each new key of the template the next one);
+    /// its `steps` made.
     func linked(_ index: [String: Int], slot: (String) -> Int) -> CompiledTemplate {
         func link(_ name: TemplateName) -> TemplateName {
             var name = name
@@ -38,7 +60,41 @@ struct CompiledTemplate: Sendable {
                 }
             }
         }
-        return CompiledTemplate(nodes: resolve(nodes))
+        var linked = CompiledTemplate(nodes: resolve(nodes))
+        linked.flatten(linked.nodes)
+        return linked
+    }
+
+    /// Appends `nodes` to `steps`, each section followed by its body.
+    private mutating func flatten(_ nodes: [Node]) {
+        func named(_ name: TemplateName) -> Int32 {
+            names.append(name)
+            return Int32(names.count - 1)
+        }
+        func indentation(_ indentation: [UInt8]?) -> Int32 {
+            guard let indentation else { return -1 }
+            indentations.append(indentation)
+            return Int32(indentations.count - 1)
+        }
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                text += bytes
+                steps.append(.text(start: Int32(text.count - bytes.count), end: Int32(text.count)))
+            case .variable(let name, let escaped):
+                steps.append(.variable(name: named(name), escaped: escaped))
+            case .section(let name, let children, let inverted):
+                let at = steps.count
+                let number = named(name)
+                steps.append(.text(start: 0, end: 0))
+                flatten(children)
+                steps[at] = .section(name: number, end: Int32(steps.count), inverted: inverted)
+            case .partial(_, let template, let extra):
+                steps.append(.partial(template: Int32(template ?? -1), indentation: indentation(extra)))
+            case .dynamicPartial(let name, let extra):
+                steps.append(.dynamicPartial(name: named(name), indentation: indentation(extra)))
+            }
+        }
     }
 }
 

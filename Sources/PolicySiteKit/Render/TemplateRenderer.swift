@@ -63,7 +63,7 @@ struct TemplateRenderer {
         keyUse = TemplateKeyUse(slots: 0)
         renderer.output = prefix
         renderer.output.reserveCapacity(prefix.count + capacity)
-        renderer.render(templates[template].nodes)
+        renderer.render(template, 0..<templates[template].steps.count)
         keyUse = renderer.keyUse
         let slot = renderer.slotOffsets.count == 1 && !renderer.slotMisused ? renderer.slotOffsets[0] : nil
         return (renderer.output, slot)
@@ -76,83 +76,91 @@ struct TemplateRenderer {
         self.keyUse = keyUse
     }
 
-    /// Renders `nodes`. Inside an indented partial, each node's output that starts a line (after a
-    /// line feed that this call wrote) is indented first, as swift-mustache indents.
-    private mutating func render(_ nodes: [CompiledTemplate.Node]) {
+    /// Renders steps `range` of template `t`. Inside an indented partial, each step's output that
+    /// starts a line (after a line feed that this call wrote) is indented first, as swift-mustache
+    /// indents (a section's output counts as one step's).
+    private mutating func render(_ t: Int, _ range: Range<Int>) {
+        var i = range.lowerBound
         guard !indentation.isEmpty else {
-            for node in nodes { render(node) }
+            while i < range.upperBound { i = render(t, at: i) }
             return
         }
         let start = output.count
-        for node in nodes {
+        while i < range.upperBound {
             let before = output.count
-            render(node)
+            i = render(t, at: i)
             if output.count > before, before > start, output[before - 1] == 0x0A, before - 2 < start || output[before - 2] != 0x0D {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    private mutating func render(_ node: CompiledTemplate.Node) {
-        switch node {
-        case .text(let bytes):
-            output.append(contentsOf: bytes)
+    /// Renders step `i` of template `t` (a section with its body); returns the step after it.
+    private mutating func render(_ t: Int, at i: Int) -> Int {
+        switch templates[t].steps[i] {
+        case .text(let start, let end):
+            output.append(contentsOf: templates[t].text[Int(start)..<Int(end)])
         case .variable(let name, let escaped):
-            guard let value = lookUp(name) else { return }
-            write(value, escaped: escaped)
-        case .section(let name, let nodes, let inverted):
-            if inverted { renderInverted(lookUp(name), nodes) } else { renderSection(lookUp(name), nodes) }
-        case .partial(_, let index, let indentation):
-            guard let index else { return }
-            renderPartial(templates[index], indentation: indentation)
-        case .dynamicPartial(let name, let indentation):
-            guard let name = lookUp(name) as? String, let index = index[name] else { return }
-            renderPartial(templates[index], indentation: indentation)
+            if let value = lookUp(templates[t].names[Int(name)]) { write(value, escaped: escaped) }
+        case .section(let name, let end, let inverted):
+            let value = lookUp(templates[t].names[Int(name)])
+            let body = (i + 1)..<Int(end)
+            if inverted { renderInverted(value, t, body) } else { renderSection(value, t, body) }
+            return Int(end)
+        case .partial(let template, let extra):
+            if template >= 0 { renderPartial(Int(template), indentation: extra, of: t) }
+        case .dynamicPartial(let name, let extra):
+            if let name = lookUp(templates[t].names[Int(name)]) as? String, let index = index[name] {
+                renderPartial(index, indentation: extra, of: t)
+            }
         }
+        return i + 1
     }
 
-    private mutating func renderPartial(_ template: CompiledTemplate, indentation extra: [UInt8]?) {
+    /// Renders template `template` as a partial of template `t`, with `t`'s indentation number
+    /// `extra` (-1 for none) added to the current one.
+    private mutating func renderPartial(_ template: Int, indentation extra: Int32, of t: Int) {
         let saved = indentation
-        if let extra { indentation += extra }
-        render(template.nodes)
+        if extra >= 0 { indentation += templates[t].indentations[Int(extra)] }
+        render(template, 0..<templates[template].steps.count)
         indentation = saved
     }
 
-    private mutating func render(_ nodes: [CompiledTemplate.Node], in frame: Frame) {
+    private mutating func render(_ t: Int, _ body: Range<Int>, in frame: Frame) {
         stack.append(frame)
-        render(nodes)
+        render(t, body)
         stack.removeLast()
     }
 
-    private mutating func renderSection(_ value: Any?, _ nodes: [CompiledTemplate.Node]) {
+    private mutating func renderSection(_ value: Any?, _ t: Int, _ body: Range<Int>) {
         guard let value else { return }
         if let items = value as? [[String: Any]] {
-            for item in items { render(nodes, in: .dictionary(item)) }
+            for item in items { render(t, body, in: .dictionary(item)) }
         } else if let bool = value as? Bool {
-            if bool { render(nodes) }
+            if bool { render(t, body) }
         } else if let dictionary = value as? [String: Any] {
-            render(nodes, in: .dictionary(dictionary))
+            render(t, body, in: .dictionary(dictionary))
         } else if value is String {
-            render(nodes, in: .value(value))
+            render(t, body, in: .value(value))
         } else if let items = (value as? any SectionSequence)?.sectionItems {
-            for item in items { render(nodes, in: Frame(item)) }
+            for item in items { render(t, body, in: Frame(item)) }
         } else if !(value is NSNull) {
-            render(nodes, in: .value(value))
+            render(t, body, in: .value(value))
         }
     }
 
-    private mutating func renderInverted(_ value: Any?, _ nodes: [CompiledTemplate.Node]) {
-        guard let value else { return render(nodes) }
+    private mutating func renderInverted(_ value: Any?, _ t: Int, _ body: Range<Int>) {
+        guard let value else { return render(t, body) }
         if let items = value as? [[String: Any]] {
-            if items.isEmpty { render(nodes, in: .value(value)) }
+            if items.isEmpty { render(t, body, in: .value(value)) }
         } else if let bool = value as? Bool {
-            if !bool { render(nodes) }
+            if !bool { render(t, body) }
         } else if value is String || value is [String: Any] {
             return
         } else if let items = (value as? any SectionSequence)?.sectionItems {
-            if items.isEmpty { render(nodes, in: .value(value)) }
+            if items.isEmpty { render(t, body, in: .value(value)) }
         } else if value is NSNull {
-            render(nodes)
+            render(t, body)
         }
     }
 
