@@ -194,6 +194,21 @@ import Testing
         #expect("é" + TagScanner.decodeEntities(value) == TagScanner.decodeEntities("é" + value))
     }
 
+    /// The policy is read the same whether the meta's value is the bytes a template writes
+    /// escaped (compared as they stand), written raw or with other references (decoded).
+    @Test(arguments: [
+        (MustacheEscape.escaped(SiteRenderer.contentSecurityPolicy), true),
+        (SiteRenderer.contentSecurityPolicy, true),
+        (SiteRenderer.contentSecurityPolicy.replacingOccurrences(of: "'", with: "&#x27;"), true),
+        (MustacheEscape.escaped(SiteRenderer.contentSecurityPolicy) + " ", false),
+        (MustacheEscape.escaped(SiteRenderer.contentSecurityPolicy.replacingOccurrences(of: "'self'", with: "*")), false),
+    ])
+    func thePolicyIsReadAlikeEscapedOrNot(_ value: String, _ isTheGenerators: Bool) {
+        let page = "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"\(value)\"></head><body>x</body></html>"
+        let problems = OutputSafety.problems(in: Array(page.utf8), policy: SiteRenderer.contentSecurityPolicy)
+        #expect(problems.isEmpty == isTheGenerators, "\(problems)")
+    }
+
     @Test func aPageWithoutThePolicyIsFlagged() {
         #expect(OutputSafety.problems(in: Array("<html><head></head><body>x</body></html>".utf8), policy: SiteRenderer.contentSecurityPolicy)
             == ["has no Content-Security-Policy meta"])

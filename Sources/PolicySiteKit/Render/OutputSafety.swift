@@ -21,8 +21,14 @@ public enum OutputSafety {
         let linkAttributes: [HTMLName]
         /// Attributes that make the browser fetch a URL, by element; elements not listed fetch nothing.
         let fetchAttributes: [(element: HTMLName, attributes: [HTMLName])]
+        /// The Content-Security-Policy the page must carry, and its bytes as a template writes it
+        /// escaped: a meta whose value is exactly those bytes carries it, with no decoding.
+        let policy: String
+        let escapedPolicy: [UInt8]
 
-        init() {
+        init(policy: String) {
+            self.policy = policy
+            escapedPolicy = Array(MustacheEscape.escaped(policy).utf8)
             linkAttributes = [href, src, HTMLName("action"), HTMLName("formaction"), HTMLName("xlink:href")]
             fetchAttributes = [
                 (script, [src]), (HTMLName("audio"), [src]), (HTMLName("track"), [src]), (HTMLName("input"), [src]),
@@ -41,7 +47,7 @@ public enum OutputSafety {
         var policies: [String] = []
         html.withUnsafeBufferPointer { buffer in
             var scanner = TagScanner(buffer)
-            let names = Names()
+            let names = Names(policy: policy)
             while scanner.next() {
                 check(&scanner, names: names, policies: &policies, into: &problems)
             }
@@ -90,7 +96,14 @@ public enum OutputSafety {
         } else if name == names.meta {
             let equiv = (scanner.value(of: names.httpEquiv) ?? "").lowercased()
             if equiv == "refresh" { problems.append("redirects with <meta http-equiv=\"refresh\">") }
-            if equiv == "content-security-policy" { policies.append(scanner.value(of: names.content) ?? "") }
+            if equiv == "content-security-policy" {
+                let content = scanner.attributes.first { $0.name == names.content }
+                if let content, let raw = scanner.rawValue(content), raw.elementsEqual(names.escapedPolicy) {
+                    policies.append(names.policy)
+                } else {
+                    policies.append(content.map(scanner.value) ?? "")
+                }
+            }
         }
     }
 }

@@ -110,6 +110,12 @@ struct TagScanner {
         return raw.contains(UInt8(ascii: "&")) ? nil : raw
     }
 
+    /// `attribute`'s value as it stands in the page, character references and all; nil for an
+    /// attribute without `=`.
+    func rawValue(_ attribute: Attribute) -> UnsafeBufferPointer<UInt8>? {
+        attribute.value.map { UnsafeBufferPointer(rebasing: bytes[$0]) }
+    }
+
     /// After a start tag: true when the element closes at once (`<script …></script>`), and moves past it.
     mutating func skipEmptyElement(named name: String) -> Bool {
         let end = Array("</\(name)".utf8)
