@@ -8,9 +8,9 @@ public enum OutputSafety {
     // Every tag and attribute of every page is looked up below, so names are compared packed
     // (HTMLName) and values are read from the page's bytes unless they carry a character reference.
 
-    /// The names the checks look for: made once per page, since a static read inside the per-tag
-    /// loop costs a lazy-initialisation check every time.
-    struct Names {
+    /// The names the checks look for: made once by the caller, since a static read inside the
+    /// per-tag loop costs a lazy-initialisation check every time.
+    struct Names: Sendable {
         /// Elements that embed other documents or rewrite the page's base; none belongs on a page.
         let forbiddenElements = [HTMLName("iframe"), HTMLName("frame"), HTMLName("frameset"), HTMLName("object"), HTMLName("embed"),
                                  HTMLName("applet"), HTMLName("base"), HTMLName("style"), HTMLName("portal")]
@@ -43,11 +43,17 @@ public enum OutputSafety {
     /// What is wrong with `html`, one sentence each ("has an onclick= attribute on <img>"); empty
     /// when the page is safe and carries exactly `policy` as its Content-Security-Policy.
     public static func problems(in html: [UInt8], policy: String) -> [String] {
+        problems(in: html, names: Names(policy: policy))
+    }
+
+    /// `problems(in:policy:)` with the names (and the policy) made once, for a caller that checks
+    /// every page of a site.
+    static func problems(in html: [UInt8], names: Names) -> [String] {
+        let policy = names.policy
         var problems: [String] = []
         var policies: [String] = []
         html.withUnsafeBufferPointer { buffer in
             var scanner = TagScanner(buffer)
-            let names = Names(policy: policy)
             while scanner.next() {
                 check(&scanner, names: names, policies: &policies, into: &problems)
             }

@@ -4,6 +4,8 @@ struct SiteRenderer: Sendable {
     let options: BuildOptions
     let templates: Templates
     let navSections: [(NavSection, String, SitePath)]
+    /// What the safety check of every page looks for.
+    let safetyNames = OutputSafety.Names(policy: SiteRenderer.contentSecurityPolicy)
 
     /// Content-Security-Policy for every page: no inline script, no external origin.
     static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'"
@@ -94,7 +96,7 @@ struct SiteRenderer: Sendable {
         for link in content.links where links[link.href] == nil { links[link.href] = link.location }
         let file = OutputFile(path: spec.path.file, bytes: bytes)
         var unsafe: [Diagnostic] = []
-        for problem in OutputSafety.problems(in: bytes, policy: Self.contentSecurityPolicy) {
+        for problem in OutputSafety.problems(in: bytes, names: safetyNames) {
             unsafe.append(.error("page /\(file.path) \(problem), which is not published (a bug in a template or in policy-site)", at: spec.source))
         }
         let attributes = LinkChecker.attributes(of: bytes)

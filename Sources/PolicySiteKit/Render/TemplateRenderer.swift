@@ -80,24 +80,26 @@ struct TemplateRenderer {
     /// starts a line (after a line feed that this call wrote) is indented first, as swift-mustache
     /// indents (a section's output counts as one step's).
     private mutating func render(_ t: Int, _ range: Range<Int>) {
+        // Held here, so reading a step does not retain the template's array each time.
+        let steps = templates[t].steps
         var i = range.lowerBound
         guard !indentation.isEmpty else {
-            while i < range.upperBound { i = render(t, at: i) }
+            while i < range.upperBound { i = render(t, steps[i], at: i) }
             return
         }
         let start = output.count
         while i < range.upperBound {
             let before = output.count
-            i = render(t, at: i)
+            i = render(t, steps[i], at: i)
             if output.count > before, before > start, output[before - 1] == 0x0A, before - 2 < start || output[before - 2] != 0x0D {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    /// Renders step `i` of template `t` (a section with its body); returns the step after it.
-    private mutating func render(_ t: Int, at i: Int) -> Int {
-        switch templates[t].steps[i] {
+    /// Renders `step`, step `i` of template `t` (a section with its body); returns the step after it.
+    private mutating func render(_ t: Int, _ step: CompiledTemplate.Step, at i: Int) -> Int {
+        switch step {
         case .text(let start, let end):
             output.append(contentsOf: templates[t].text[Int(start)..<Int(end)])
         case .variable(let name, let escaped):
