@@ -1,8 +1,9 @@
 /// A Mustache template parsed once into a tree of nodes, which `TemplateRenderer` walks for each
 /// page. Partials are resolved to their template's index when the templates load.
 struct CompiledTemplate: Sendable {
-    /// One piece of a template. Not `indirect`: a section's nodes are already in an array's
-    /// storage, and an unboxed node is read without retaining a box each time a page walks it.
+    /// One piece of a template, as the parser reads it; `linked` turns the nodes into `steps`,
+    /// which pages are rendered from. Not `indirect`: a section's nodes are already in an array's
+    /// storage.
     enum Node: Sendable {
         /// Literal text, as UTF-8.
         case text([UInt8])
