@@ -12,13 +12,13 @@ enum ClauseIndexPage {
             var itemBytes = 0
             let publishers: [[String: Any]] = site.publishers.filter { !$0.policies.isEmpty }.map { publisher in
                 let policies: [[String: Any]] = publisher.policies.map { policy in
-                    let page = publisher.path(of: policy)
+                    let href = env.link(to: publisher.path(of: policy))
                     total += policy.outline.anchors.count
-                    let items = itemsHTML(policy.outline.anchors, page: env.link(to: page))
+                    let items = itemsHTML(policy.outline.anchors, page: href)
                     itemBytes += items.utf8.count
                     return [
                         "title": policy.title,
-                        "href": env.link(to: page),
+                        "href": href,
                         "id": "policy-\(publisher.school.slug)--\(policy.slug)",
                         "clauseItems": items,
                         "hasClauses": !policy.outline.anchors.isEmpty,

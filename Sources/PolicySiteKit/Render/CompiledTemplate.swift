@@ -1,9 +1,9 @@
-/// A Mustache template parsed once into a tree of nodes, which `TemplateRenderer` walks for each
-/// page. Partials are resolved to their template's index when the templates load.
+/// A Mustache template parsed once into a tree of nodes; linked, when the templates load, into the
+/// flat `steps` that `TemplateRenderer` walks for each page, with partials resolved to their
+/// template's index.
 struct CompiledTemplate: Sendable {
-    /// One piece of a template, as the parser reads it; `linked` turns the nodes into `steps`,
-    /// which pages are rendered from. Not `indirect`: a section's nodes are already in an array's
-    /// storage.
+    /// One piece of a template, as the parser reads it. Not `indirect`: a section's nodes are
+    /// already in an array's storage.
     enum Node: Sendable {
         /// Literal text, as UTF-8.
         case text([UInt8])
@@ -11,9 +11,8 @@ struct CompiledTemplate: Sendable {
         case variable(TemplateName, escaped: Bool)
         /// `{{#name}}…{{/name}}`, or `{{^name}}…{{/name}}` (inverted).
         case section(TemplateName, [Node], inverted: Bool)
-        /// `{{> name}}`: the template's index once resolved (nil until then, or if it is not in the
-        /// folder), and the indentation of a partial alone on its line (nil otherwise).
-        case partial(name: String, index: Int?, indentation: [UInt8]?)
+        /// `{{> name}}`, with the indentation of a partial alone on its line (nil otherwise).
+        case partial(name: String, indentation: [UInt8]?)
         /// `{{> *name}}`: the partial's name is the value of `name`.
         case dynamicPartial(TemplateName, indentation: [UInt8]?)
     }
@@ -21,18 +20,18 @@ struct CompiledTemplate: Sendable {
     var nodes: [Node]
 
     /// The linked template as a flat list of plain values, which `TemplateRenderer` walks: reading
-    /// one retains nothing (a node of `nodes` retains its text, name or children when read). A
-    /// section's body is the steps after it, up to its `end`.
-    var steps: [Step] = []
+    /// one retains nothing (a node retains its text, name or children when read). A section's body
+    /// is the steps after it, up to its `end`. Empty until `linked`.
+    private(set) var steps: [Step] = []
     /// The literal text of every `.text` step, one after another.
-    var text: [UInt8] = []
+    private(set) var text: [UInt8] = []
     /// The names of the variables, sections and dynamic partials, by `Step` number.
-    var names: [TemplateName] = []
+    private(set) var names: [TemplateName] = []
     /// The indentations of the partials alone on their lines, by `Step` number.
-    var indentations: [[UInt8]] = []
+    private(set) var indentations: [[UInt8]] = []
 
     /// One step of a linked template: numbers into the template's `text`, `names`, `indentations`
-    /// and `steps`, and into the templates for a partial (-1 for none).
+    /// and `steps`, and into the templates for a partial (-1 for one not in the folder).
     enum Step: Sendable {
         case text(start: Int32, end: Int32)
         case variable(name: Int32, escaped: Bool)
@@ -41,34 +40,20 @@ struct CompiledTemplate: Sendable {
         case dynamicPartial(name: Int32, indentation: Int32)
     }
 
-    /// The template with every `{{> name}}` given the index of its template in `index`, and every
-    /// name its key's slot from `slot` (which gives each new key of the template the next one);
-    /// its `steps` made.
+    /// The template with its `steps` made: every `{{> name}}` given the index of its template in
+    /// `index`, and every name its key's slot from `slot` (which gives each new key of the
+    /// template the next one).
     func linked(_ index: [String: Int], slot: (String) -> Int) -> CompiledTemplate {
-        func link(_ name: TemplateName) -> TemplateName {
-            var name = name
-            name.slot = name.parts.first.map(slot)
-            return name
-        }
-        func resolve(_ nodes: [Node]) -> [Node] {
-            nodes.map { node in
-                switch node {
-                case .variable(let name, let escaped): .variable(link(name), escaped: escaped)
-                case .section(let name, let children, let inverted): .section(link(name), resolve(children), inverted: inverted)
-                case .partial(let name, _, let indentation): .partial(name: name, index: index[name], indentation: indentation)
-                case .dynamicPartial(let name, let indentation): .dynamicPartial(link(name), indentation: indentation)
-                case .text: node
-                }
-            }
-        }
-        var linked = CompiledTemplate(nodes: resolve(nodes))
-        linked.flatten(linked.nodes)
+        var linked = CompiledTemplate(nodes: nodes)
+        linked.append(nodes, index: index, slot: slot)
         return linked
     }
 
     /// Appends `nodes` to `steps`, each section followed by its body.
-    private mutating func flatten(_ nodes: [Node]) {
+    private mutating func append(_ nodes: [Node], index: [String: Int], slot: (String) -> Int) {
         func named(_ name: TemplateName) -> Int32 {
+            var name = name
+            name.slot = name.parts.first.map(slot)
             names.append(name)
             return Int32(names.count - 1)
         }
@@ -88,10 +73,10 @@ struct CompiledTemplate: Sendable {
                 let at = steps.count
                 let number = named(name)
                 steps.append(.text(start: 0, end: 0))
-                flatten(children)
+                append(children, index: index, slot: slot)
                 steps[at] = .section(name: number, end: Int32(steps.count), inverted: inverted)
-            case .partial(_, let template, let extra):
-                steps.append(.partial(template: Int32(template ?? -1), indentation: indentation(extra)))
+            case .partial(let name, let extra):
+                steps.append(.partial(template: Int32(index[name] ?? -1), indentation: indentation(extra)))
             case .dynamicPartial(let name, let extra):
                 steps.append(.dynamicPartial(name: named(name), indentation: indentation(extra)))
             }

@@ -122,7 +122,7 @@ struct TemplateParser {
                 standalone = isStandalone(state)
                 let indentation = standalone ? Array(whiteSpace.utf8) : nil
                 nodes.append(dynamic ? .dynamicPartial(TemplateName(name), indentation: indentation)
-                                     : .partial(name: name, index: nil, indentation: indentation))
+                                     : .partial(name: name, indentation: indentation))
                 whiteSpace = ""
             case "=":
                 pos += 1
