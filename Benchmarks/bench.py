@@ -138,7 +138,9 @@ def paired(rounds, a, b):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--copies", type=int, default=200)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=11,
+                        help="rounds at 1x (at least ten, as hyperfine times at least ten runs, and an odd number, "
+                             "so the median is one build's time)")
     parser.add_argument("--scale", type=int, default=5, help="size of the large corpus, in multiples")
     parser.add_argument("--large-runs", type=int, default=5,
                         help="timed builds of the large corpus, spread among the rounds (an odd number, so the "

@@ -179,7 +179,13 @@ enum JSONExport {
                 json.field("adoptedBy", policy.adoptedBy)
                 json.field("audience", strings: policy.audience.map(\.rawValue))
                 json.field("basedOn", policy.basedOn.map { Lineage.key($0.school ?? school.slug, $0.policy) })
-                json.field("clauses", strings: policy.outline.anchors.map { id + "#" + $0.id })
+                json.key("clauses")
+                json.beginArray()
+                for anchor in policy.outline.anchors {
+                    json.element()
+                    json.string(id, fragment: anchor.id)
+                }
+                json.endArray()
                 json.key("comparisons")
                 json.beginArray()
                 for partner in lineage.partners(of: policy) {
@@ -262,13 +268,13 @@ extension JSONExport {
             json.element()
             json.beginObject()
             json.field("anchor", anchor.id)
-            json.field("id", id + "#" + anchor.id)
+            json.field("id", id, fragment: anchor.id)
             json.field("kind", anchor.kind.rawValue)
             json.field("number", anchor.number.isEmpty ? nil : anchor.number)
             json.field("policy", id)
             json.field("text", texts[anchor.id])
             json.field("title", anchor.title)
-            json.field("url", url + "#" + anchor.id)
+            json.field("url", url, fragment: anchor.id)
             json.endObject()
         }
     }

@@ -43,7 +43,9 @@ struct PrettyJSON {
     mutating func key(_ name: String) {
         nextMember()
         quoted(name)
-        bytes += [0x20, 0x3A, 0x20]
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
     }
 
     /// Starts the next element of the open array.
@@ -59,6 +61,21 @@ struct PrettyJSON {
         guard let value else { return }
         key(name)
         quoted(value)
+    }
+
+    /// A field whose value is `base`, "#" and `fragment` (a clause's id or URL), made in place.
+    mutating func field(_ name: String, _ base: String, fragment: String) {
+        key(name)
+        string(base, fragment: fragment)
+    }
+
+    /// The string `base` + "#" + `fragment`, quoted, with no string made for it.
+    mutating func string(_ base: String, fragment: String) {
+        bytes.append(0x22)
+        escaped(base)
+        bytes.append(0x23)
+        escaped(fragment)
+        bytes.append(0x22)
     }
 
     mutating func field(_ name: String, strings: [String]) {
@@ -94,6 +111,12 @@ struct PrettyJSON {
 
     private mutating func quoted(_ s: String) {
         bytes.append(0x22)
+        escaped(s)
+        bytes.append(0x22)
+    }
+
+    /// `s` as the inside of a JSON string.
+    private mutating func escaped(_ s: String) {
         var s = s
         s.withUTF8 { utf8 in
             // Runs of bytes that need no escape (nearly all of them) are copied whole.
@@ -116,6 +139,5 @@ struct PrettyJSON {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
-        bytes.append(0x22)
     }
 }

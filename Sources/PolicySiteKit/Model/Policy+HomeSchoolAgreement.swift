@@ -13,12 +13,13 @@ extension Policy {
     public var homeSchoolAgreementSections: [HomeSchoolAgreementSection] {
         let blocks = document.blocks
         var sections: [HomeSchoolAgreementSection] = []
-        for (i, block) in blocks.enumerated() {
-            guard case .heading = block, let anchor = outline.anchor(at: BlockPath([i])),
+        let top = BlockPath([])
+        for i in blocks.indices {
+            guard case .heading = blocks[i], let anchor = outline.anchor(at: top.appending(i)),
                   Self.namesHomeSchoolAgreement(anchor.title) else { continue }
             var j = i + 1
             while j < blocks.count {
-                if case .heading = blocks[j], let next = outline.anchor(at: BlockPath([j])), next.level <= anchor.level { break }
+                if case .heading = blocks[j], let next = outline.anchor(at: top.appending(j)), next.level <= anchor.level { break }
                 j += 1
             }
             sections.append(HomeSchoolAgreementSection(anchor: anchor, blocks: Array(blocks[(i + 1)..<j])))
@@ -27,12 +28,24 @@ extension Policy {
     }
 
     static func namesHomeSchoolAgreement(_ title: String) -> Bool {
-        // Most headings do not have the word at all: a byte check first. (No other character
-        // lower-cases to the ASCII letters of "agreement".)
-        let agreement = Array("agreement".utf8)
-        let bytes = Array(title.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        guard bytes.count >= agreement.count,
-              (0...(bytes.count - agreement.count)).contains(where: { bytes[$0..<($0 + agreement.count)].elementsEqual(agreement) }) else { return false }
+        // Most headings do not have the word at all: a byte check first, with nothing copied.
+        // (No other character lower-cases to the ASCII letters of "agreement"; and as its "a"
+        // comes only first, a partial match that fails can only start again at an "a".)
+        let agreement: StaticString = "agreement"
+        let found = agreement.withUTF8Buffer { word -> Bool in
+            var matched = 0
+            for b in title.utf8 {
+                let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                if lower == word[matched] {
+                    matched += 1
+                    if matched == word.count { return true }
+                } else {
+                    matched = lower == word[0] ? 1 : 0
+                }
+            }
+            return false
+        }
+        guard found else { return false }
         let words = title.lowercased().split { !$0.isLetter }
         return words.indices.contains { i in i + 2 < words.count && words[i] == "home" && words[i + 1] == "school" && words[i + 2] == "agreement" }
     }

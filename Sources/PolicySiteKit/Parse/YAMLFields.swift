@@ -14,6 +14,11 @@ struct YAMLFields {
     /// The most YAML nodes a front matter or school file may hold; more is refused (alias bombs).
     static let nodeLimit = 10_000
 
+    /// Yams's `Constructor.default` builds its three tables of constructors on every use; fields
+    /// are read from the nodes and never constructed, so one constructor, made once and never
+    /// changed, serves every parse.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// Parses `yaml`; nil (with a diagnostic) if it is not valid YAML or not a mapping.
     init?(yaml: String, path: String, firstLine: Int, diagnostics out: inout [Diagnostic]) {
         self.path = path
@@ -28,7 +33,7 @@ struct YAMLFields {
             // here, so plain scalars are not matched against the default resolver's regular
             // expressions (bool, int, float, null, timestamp), which Yams does for each key it
             // checks for duplicates: that was most of the time spent reading a school.yml.
-            parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
+            parser = try Parser(yaml: yaml, resolver: .basic, constructor: Self.constructor, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))

@@ -15,7 +15,7 @@ enum ContactsPage {
             var context: [String: Any] = ["publishers": publishers]
             if let providers = includes.serviceProviders {
                 // On this page the names read as names, without the trailing colon one policy prints.
-                context["providersHTML"] = providers.tableHTML { String($0.name.reversed().drop { $0 == ":" || $0 == " " }.reversed()) }
+                context["providersHTML"] = providers.tableHTML(cells: includes.providerCells) { String($0.name.reversed().drop { $0 == ":" || $0 == " " }.reversed()) }
                 let showing = site.publishers.flatMap { publisher in
                     publisher.policies.filter { policy in
                         policy.includeFences.contains { Include.name(ofInfo: $0.block.info) == Include.Kind.serviceProviders.rawValue }

@@ -3,8 +3,14 @@ import Markdown
 /// What ```include blocks show: the shared data and every publisher's school file, resolved once
 /// and handed to every policy page's renderer.
 struct Includes: Sendable {
-    var serviceProviders: ServiceProviders?
+    var serviceProviders: ServiceProviders? {
+        didSet { providerCells = serviceProviders?.cellsHTML() ?? [] }
+    }
+    /// Each provider's numbers as HTML, by column: made once for every table that shows them.
+    private(set) var providerCells: [[String]] = []
     var schools: [Slug: School] = [:]
+
+    init() {}
 
     /// The HTML for an include block in `policy`; empty when it cannot be shown (the resolve
     /// phase has already reported why).
@@ -14,7 +20,7 @@ struct Includes: Sendable {
         case .serviceProviders:
             guard let serviceProviders else { return "" }
             let names = Dictionary(include.names.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
-            return serviceProviders.tableHTML { names[$0.id.rawValue] ?? $0.name }
+            return serviceProviders.tableHTML(cells: providerCells) { names[$0.id.rawValue] ?? $0.name }
         case .digitalSafetyLeads:
             return schools[policy.school]?.digitalSafetyLeadTableHTML() ?? ""
         }
@@ -22,15 +28,20 @@ struct Includes: Sendable {
 }
 
 extension ServiceProviders {
-    /// The table with numbers as `tel:` links; `name` gives each row's name as it should read.
-    func tableHTML(name: (Provider) -> String) -> String {
+    /// Each provider's numbers as HTML (full numbers as `tel:` links), by column.
+    func cellsHTML() -> [[String]] {
+        providers.map { provider in columns.map { PhoneText.html(provider.values[$0.key] ?? "") } }
+    }
+
+    /// The table of `cells` (`cellsHTML()`); `name` gives each row's name as it should read.
+    func tableHTML(cells: [[String]], name: (Provider) -> String) -> String {
         let headings = [nameLabel] + columns.map(\.label)
         var out = "<div class=\"table-scroll\" role=\"region\" aria-label=\"Table: \(HTML.escape(headings.joined(separator: ", ")))\" tabindex=\"0\"><table class=\"service-providers\">\n<thead><tr>"
         for heading in headings { out += "<th scope=\"col\">\(HTML.escape(heading))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        for provider in providers {
+        for (provider, row) in zip(providers, cells) {
             out += "<tr><th scope=\"row\">\(HTML.escape(name(provider)))</th>"
-            for column in columns { out += "<td>\(PhoneText.html(provider.values[column.key] ?? ""))</td>" }
+            for cell in row { out += "<td>\(cell)</td>" }
             out += "</tr>\n"
         }
         return out + "</tbody></table></div>\n"
