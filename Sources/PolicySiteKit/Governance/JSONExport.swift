@@ -101,8 +101,7 @@ enum JSONExport {
             for policy in publisher.policies {
                 let id = Lineage.key(school.slug, policy.slug)
                 let url = base.url(publisher.path(of: policy))
-                var texts: [String: String] = [:]
-                for unit in policy.textUnits { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
+                let texts = policy.anchoredTexts
                 let policyClauses = policy.outline.anchors.map { anchor in
                     ClauseRecord(id: id + "#" + anchor.id, policy: id, anchor: anchor.id, kind: anchor.kind.rawValue,
                                  number: anchor.number.isEmpty ? nil : anchor.number, title: anchor.title,
@@ -262,8 +261,7 @@ extension JSONExport {
     static func clauses(of policy: Policy, in publisher: Publisher, base: BaseURL, into json: inout PrettyJSON) {
         let id = Lineage.key(publisher.school.slug, policy.slug)
         let url = base.url(publisher.path(of: policy))
-        var texts: [String: String] = [:]
-        for unit in policy.textUnits { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
+        let texts = policy.anchoredTexts
         for anchor in policy.outline.anchors {
             json.element()
             json.beginObject()

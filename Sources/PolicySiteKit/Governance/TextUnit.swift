@@ -32,21 +32,35 @@ extension Policy {
         walker.walk(document.blocks, under: BlockPath([]), inItem: false)
         return walker.units
     }
+
+    /// The text of each anchor's first unit (the text of `textUnits` that have an anchor), by
+    /// anchor id: units without an anchor are passed over unread.
+    var anchoredTexts: [String: String] {
+        var walker = TextUnitWalker(outline: outline, forms: forms, anchoredOnly: true)
+        walker.walk(document.blocks, under: BlockPath([]), inItem: false)
+        var texts: [String: String] = [:]
+        texts.reserveCapacity(walker.units.count)
+        for unit in walker.units { if let anchor = unit.anchor, texts[anchor.id] == nil { texts[anchor.id] = unit.text } }
+        return texts
+    }
 }
 
 /// Walks a body the way the renderer does (same block paths), naming each unit after its place.
 private struct TextUnitWalker {
     let outline: Outline
     let forms: [Form]
+    /// Only units with an anchor of their own are made.
+    let anchoredOnly: Bool
     var units: [TextUnit] = []
     private var place: Anchor? = nil
     private var paragraphs = 0
     private var items = 0
     private var rows = 0
 
-    init(outline: Outline, forms: [Form]) {
+    init(outline: Outline, forms: [Form], anchoredOnly: Bool = false) {
         self.outline = outline
         self.forms = forms
+        self.anchoredOnly = anchoredOnly
     }
 
     private var placeLabel: String { place?.label ?? "Opening text" }
@@ -63,16 +77,21 @@ private struct TextUnitWalker {
             switch block {
             case .heading(let h):
                 let anchor = outline.anchor(at: path)
+                if anchoredOnly && anchor == nil { continue }
                 let text = h.content.plainText
                 if let anchor { enter(anchor) }
                 units.append(TextUnit(kind: .heading, anchor: anchor, placeID: anchor?.id ?? place?.id,
                                       label: anchor.map(Self.headingLabel) ?? "Heading", text: Self.withoutNumber(text, anchor: anchor)))
             case .paragraph(let p):
-                let text = p.content.plainText
                 if let anchor = outline.anchor(at: path), anchor.kind == .clause || anchor.kind == .step {
                     enter(anchor)
-                    units.append(TextUnit(kind: .text, anchor: anchor, placeID: anchor.id, label: anchor.label, text: Self.withoutNumber(text, anchor: anchor)))
-                } else if inItem {
+                    units.append(TextUnit(kind: .text, anchor: anchor, placeID: anchor.id, label: anchor.label,
+                                          text: Self.withoutNumber(p.content.plainText, anchor: anchor)))
+                    continue
+                }
+                guard !anchoredOnly else { continue }
+                let text = p.content.plainText
+                if inItem {
                     items += 1
                     units.append(TextUnit(kind: .text, anchor: nil, placeID: place?.id, label: "\(placeLabel), item \(items)", text: text))
                 } else {
@@ -88,6 +107,8 @@ private struct TextUnitWalker {
             case .codeBlock(let c):
                 if let anchor = outline.anchor(at: path), anchor.kind == .form {
                     units.append(TextUnit(kind: .form, anchor: anchor, placeID: anchor.id, label: "Form: \(anchor.title)", text: c.literal))
+                } else if anchoredOnly {
+                    continue
                 } else if Include.looksLikeInclude(c.info) {
                     // Shared data (service providers, contacts) is the same data on both sides.
                     let name = Include.name(ofInfo: c.info)
@@ -97,6 +118,7 @@ private struct TextUnitWalker {
                     units.append(TextUnit(kind: .text, anchor: nil, placeID: place?.id, label: "\(placeLabel), paragraph \(paragraphs)", text: c.literal))
                 }
             case .table(let t):
+                guard !anchoredOnly else { continue }
                 for row in [t.header] + t.rows {
                     rows += 1
                     let text = row.map(\.plainText).joined(separator: " | ")
