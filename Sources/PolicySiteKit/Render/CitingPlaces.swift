@@ -21,26 +21,39 @@ struct CitingPlaces: Sendable {
 
     func publisherName(_ slug: Slug) -> String { publisherNames[slug] ?? slug.rawValue }
 
-    /// The template values for one place: its link (`href`), its words (`label`, `text`), its
-    /// policy (`policyTitle`, `policyHref`), and both in one phrase (`placeLabel`).
-    func entry(_ place: Citing, env: PageEnvironment) -> [String: Any]? {
+    /// One place's link (`href`), its words (`label`, `text`), its policy (`policyTitle`,
+    /// `policyHref`), and both in one phrase (`placeLabel`).
+    struct Entry {
+        var policyTitle: String
+        var policyHref: String
+        var href: String
+        var label: String
+        var text: String?
+        var placeLabel: String
+
+        /// The template values, under the names above (`text` "" and `hasText` false without text).
+        var context: [String: Any] {
+            ["policyTitle": policyTitle, "policyHref": policyHref, "href": href, "label": label, "text": text ?? "",
+             "hasText": text != nil, "placeLabel": placeLabel]
+        }
+    }
+
+    /// The entry for one place; nil when its policy is not on the site.
+    func entry(for place: Citing, env: PageEnvironment) -> Entry? {
         let key = "\(place.publisher)/\(place.policy)"
         guard let policy = policies[key] else { return nil }
-        var entry: [String: Any] = ["policyTitle": policy.title, "policyHref": env.link(to: policy.page)]
+        let policyHref = env.link(to: policy.page)
         if let id = place.anchorID, let anchor = policy.outline.anchor(id: id) {
             let (label, text) = anchor.indexEntry
-            entry["href"] = env.link(to: policy.page, fragment: id)
-            entry["label"] = label
-            entry["text"] = text ?? ""
-            entry["hasText"] = text != nil
-            entry["placeLabel"] = "\(policy.title): \(label)"
-        } else {
-            entry["href"] = env.link(to: policy.page)
-            entry["label"] = policy.title
-            entry["text"] = ""
-            entry["hasText"] = false
-            entry["placeLabel"] = policy.title
+            return Entry(policyTitle: policy.title, policyHref: policyHref, href: env.link(to: policy.page, fragment: id),
+                         label: label, text: text, placeLabel: "\(policy.title): \(label)")
         }
-        return entry
+        return Entry(policyTitle: policy.title, policyHref: policyHref, href: policyHref, label: policy.title, text: nil,
+                     placeLabel: policy.title)
+    }
+
+    /// The template values for one place (`Entry.context`).
+    func entry(_ place: Citing, env: PageEnvironment) -> [String: Any]? {
+        entry(for: place, env: env)?.context
     }
 }

@@ -68,16 +68,15 @@ enum LegislationPages {
         var out = ""
         var current: Slug? = nil
         for place in citations {
-            guard let entry = places.entry(place, env: env) else { continue }
+            guard let entry = places.entry(for: place, env: env) else { continue }
             if place.publisher != current {
                 if current != nil { out += "</ul>\n" }
                 current = place.publisher
                 out += "<h3>\(MustacheEscape.escaped(places.publisherName(place.publisher)))</h3>\n<ul class=\"citing-list\">\n"
             }
-            func field(_ key: String) -> String { MustacheEscape.escaped(entry[key] as? String ?? "") }
-            out += "<li><a href=\"\(field("href"))\">\(field("label"))</a>"
-            if entry["hasText"] as? Bool == true { out += " – \(field("text"))" }
-            out += " <span class=\"meta\">in \(field("policyTitle"))</span></li>\n"
+            out += "<li><a href=\"\(MustacheEscape.escaped(entry.href))\">\(MustacheEscape.escaped(entry.label))</a>"
+            if let text = entry.text { out += " – \(MustacheEscape.escaped(text))" }
+            out += " <span class=\"meta\">in \(MustacheEscape.escaped(entry.policyTitle))</span></li>\n"
         }
         if current != nil { out += "</ul>" }
         return out

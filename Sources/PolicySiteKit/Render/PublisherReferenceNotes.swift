@@ -7,15 +7,17 @@ enum PublisherReferenceNotes {
         let outOfDate = index.outOfDate[publisher] ?? []
         return { env in
             let names: [[String: Any]] = unpublished.map { reference in
-                let entries = reference.places.compactMap { places.entry($0, env: env) }
-                return ["name": reference.name, "places": separated(entries)]
+                var entries = reference.places.compactMap { places.entry($0, env: env) }
+                separate(&entries)
+                return ["name": reference.name, "places": entries]
             }
             var byPolicy: [[String: Any]] = []
             var current: Slug? = nil
             var acts: [[String: Any]] = []
             func flush() {
                 guard !acts.isEmpty, var entry = byPolicy.popLast() else { return }
-                entry["acts"] = separated(acts)
+                separate(&acts)
+                entry["acts"] = acts
                 byPolicy.append(entry)
                 acts = []
             }
@@ -38,8 +40,9 @@ enum PublisherReferenceNotes {
         }
     }
 
-    /// Each entry gets `separator`: ", " before every entry but the first, for lists in a sentence.
-    static func separated(_ entries: [[String: Any]]) -> [[String: Any]] {
-        entries.enumerated().map { i, e in e.merging(["separator": i == 0 ? "" : ", "]) { $1 } }
+    /// Gives each entry a `separator`: ", " before every entry but the first, for lists in a
+    /// sentence (in place: each entry's dictionary is not copied).
+    static func separate(_ entries: inout [[String: Any]]) {
+        for i in entries.indices { entries[i]["separator"] = i == 0 ? "" : ", " }
     }
 }

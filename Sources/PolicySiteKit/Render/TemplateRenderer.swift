@@ -80,39 +80,41 @@ struct TemplateRenderer {
     /// starts a line (after a line feed that this call wrote) is indented first, as swift-mustache
     /// indents (a section's output counts as one step's).
     private mutating func render(_ t: Int, _ range: Range<Int>) {
-        // Held here, so reading a step does not retain the template's array each time.
-        let steps = templates[t].steps
+        // Held here, so reading a step, its text or its name does not retain the template's
+        // arrays each time.
+        let steps = templates[t].steps, text = templates[t].text, names = templates[t].names
         var i = range.lowerBound
         guard !indentation.isEmpty else {
-            while i < range.upperBound { i = render(t, steps[i], at: i) }
+            while i < range.upperBound { i = render(t, steps[i], at: i, text: text, names: names) }
             return
         }
         let start = output.count
         while i < range.upperBound {
             let before = output.count
-            i = render(t, steps[i], at: i)
+            i = render(t, steps[i], at: i, text: text, names: names)
             if output.count > before, before > start, output[before - 1] == 0x0A, before - 2 < start || output[before - 2] != 0x0D {
                 output.insert(contentsOf: indentation, at: before)
             }
         }
     }
 
-    /// Renders `step`, step `i` of template `t` (a section with its body); returns the step after it.
-    private mutating func render(_ t: Int, _ step: CompiledTemplate.Step, at i: Int) -> Int {
+    /// Renders `step`, step `i` of template `t` (a section with its body), whose `text` and
+    /// `names` are given; returns the step after it.
+    private mutating func render(_ t: Int, _ step: CompiledTemplate.Step, at i: Int, text: [UInt8], names: [TemplateName]) -> Int {
         switch step {
         case .text(let start, let end):
-            output.append(contentsOf: templates[t].text[Int(start)..<Int(end)])
+            text.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
         case .variable(let name, let escaped):
-            if let value = lookUp(templates[t].names[Int(name)]) { write(value, escaped: escaped) }
+            if let value = lookUp(names[Int(name)]) { write(value, escaped: escaped) }
         case .section(let name, let end, let inverted):
-            let value = lookUp(templates[t].names[Int(name)])
+            let value = lookUp(names[Int(name)])
             let body = (i + 1)..<Int(end)
             if inverted { renderInverted(value, t, body) } else { renderSection(value, t, body) }
             return Int(end)
         case .partial(let template, let extra):
             if template >= 0 { renderPartial(Int(template), indentation: extra, of: t) }
         case .dynamicPartial(let name, let extra):
-            if let name = lookUp(templates[t].names[Int(name)]) as? String, let index = index[name] {
+            if let name = lookUp(names[Int(name)]) as? String, let index = index[name] {
                 renderPartial(index, indentation: extra, of: t)
             }
         }
