@@ -12,28 +12,30 @@ public struct Slug: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Makes a slug from arbitrary text ("5. Personal Use" → "5-personal-use"); empty text gives nil.
     public init?(deriving text: String) {
-        var out = ""
+        // The slug is ASCII, so it is made as bytes.
+        var out: [UInt8] = []
+        out.reserveCapacity(Swift.min(text.utf8.count, 81))
         var pendingHyphen = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+                if pendingHyphen && !out.isEmpty { out.append(0x2D) }
                 pendingHyphen = false
-                out.unicodeScalars.append(scalar)
+                out.append(UInt8(v))
             } else if v >= 0x41 && v <= 0x5A {
-                if pendingHyphen && !out.isEmpty { out.append("-") }
+                if pendingHyphen && !out.isEmpty { out.append(0x2D) }
                 pendingHyphen = false
-                out.unicodeScalars.append(Unicode.Scalar(v + 0x20)!)
+                out.append(UInt8(v + 0x20))
             } else if scalar == "’" || scalar == "'" {
                 continue
             } else {
                 pendingHyphen = true
             }
-            if out.utf8.count >= 80 { break }
+            if out.count >= 80 { break }
         }
-        while out.hasSuffix("-") { out.removeLast() }
+        while out.last == 0x2D { out.removeLast() }
         guard !out.isEmpty else { return nil }
-        rawValue = out
+        rawValue = String(decoding: out, as: UTF8.self)
     }
 
     static func isValid(_ text: String) -> Bool {

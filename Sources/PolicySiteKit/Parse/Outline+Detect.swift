@@ -185,9 +185,15 @@ struct OutlineDetector {
     /// Ids the page templates use themselves.
     static let reservedIDs: Set<String> = ["main-content", "site-nav", "toc", "policy-status", "top", "search", "forms", "site-footer", "superseded", "what-changed", "what-changed-title"]
 
-    init(path: String, lineOffset: Int) {
+    /// A detector with room for about `capacity` anchors (a body's top-level block count: most
+    /// blocks of a policy are numbered clauses), so its tables are not grown again and again.
+    init(path: String, lineOffset: Int, capacity: Int = 0) {
         self.path = path
         self.lineOffset = lineOffset
+        anchors.reserveCapacity(capacity)
+        byBlock.reserveCapacity(capacity)
+        usedIDs.reserveCapacity(Self.reservedIDs.count + capacity)
+        firstAnchorByID.reserveCapacity(capacity)
     }
 
     func location(_ p: SourcePosition) -> SourceLocation {

@@ -75,7 +75,7 @@ extension Policy {
             diagnostics.append(.error(error.message, at: SourceLocation(path: path, line: error.position.line + lineOffset, column: error.position.column)))
             return (nil, diagnostics)
         }
-        var detector = OutlineDetector(path: path, lineOffset: lineOffset)
+        var detector = OutlineDetector(path: path, lineOffset: lineOffset, capacity: document.blocks.count)
         detector.detect(document.blocks)
         diagnostics += detector.diagnostics
 
