@@ -11,7 +11,8 @@ public struct InMemoryBuild: Sendable {
         public var pages: [String: [UInt8]] = [:]
         /// Errors that are the generator's fault whatever the input: check-phase errors reported at
         /// a page's own source, which is where unsafe output and links made by templates or the
-        /// generator (rather than written in the content) are reported.
+        /// generator (rather than written in the content) are reported; and a YAML file the direct
+        /// reading reads otherwise than Yams.
         public var faults: [Diagnostic] = []
     }
 
@@ -83,6 +84,7 @@ public struct InMemoryBuild: Sendable {
             }
         }
         guard texts.count == 2 else { return result }
+        result.faults = Self.yamlReadingFaults(texts)
         let (school, schoolDiagnostics) = School.parse(texts[0].text, slug: Self.schoolSlug, path: texts[0].path)
         let (policy, policyDiagnostics) = Policy.parse(texts[1].text, school: Self.schoolSlug, slug: Self.policySlug, path: texts[1].path)
         result.diagnostics += schoolDiagnostics + policyDiagnostics
@@ -110,7 +112,21 @@ public struct InMemoryBuild: Sendable {
         let checks = SiteChecks.run(rendered: rendered, files: files, templates: templates, options: options)
         result.diagnostics += checks
         let pageSources = Set(pages.map(\.source))
-        result.faults = checks.filter { $0.severity == .error && pageSources.contains($0.location) }
+        result.faults += checks.filter { $0.severity == .error && pageSources.contains($0.location) }
         return result
+    }
+
+    /// A fault for each file whose YAML the direct reading (`YAMLNode.simple`) reads otherwise
+    /// than Yams: the fuzzer compares the two on every input.
+    static func yamlReadingFaults(_ texts: [SourceText]) -> [Diagnostic] {
+        texts.compactMap { text in
+            var yaml = text.text
+            if text.path.hasSuffix(".md") {
+                guard case .success(let split) = FrontMatterSplit.split(text.text, path: text.path) else { return nil }
+                yaml = split.yaml
+            }
+            guard let simple = YAMLNode.simple(yaml), simple != YAMLNode.composed(yaml) else { return nil }
+            return .error("the YAML is read otherwise than Yams reads it", at: SourceLocation(path: text.path))
+        }
     }
 }

@@ -33,8 +33,8 @@ extension Include {
                 if kind != .serviceProviders {
                     fields.appendError("'names' is only for include service-providers", at: fields.location(of: node))
                 } else if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        guard let id = key.scalar?.string, let text = value.scalar?.string, !text.isEmpty else {
+                    for (key, value) in mapping.map({ ($0.key, $0.value) }) {
+                        guard let id = key.string, let text = value.string, !text.isEmpty else {
                             fields.appendError("each entry of 'names' is 'provider-id: \"Name as printed\"'", at: fields.location(of: key))
                             continue
                         }

@@ -6,7 +6,7 @@ import Yams
 struct YAMLFields {
     let path: String
     let lineOffset: Int
-    private(set) var pairs: [(key: String, keyNode: Node, value: Node)] = []
+    private(set) var pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var used: Set<String> = []
     let mappingLocation: SourceLocation
@@ -19,11 +19,21 @@ struct YAMLFields {
     /// changed, serves every parse.
     nonisolated(unsafe) private static let constructor = Constructor.default
 
+    /// A Yams parser of `yaml`, as every YAML file is read when `YAMLNode.simple` cannot read it.
+    static func parser(_ yaml: String) throws -> Parser {
+        try Parser(yaml: yaml, resolver: .basic, constructor: constructor, encoding: .utf8)
+    }
+
     /// Parses `yaml`; nil (with a diagnostic) if it is not valid YAML or not a mapping.
     init?(yaml: String, path: String, firstLine: Int, diagnostics out: inout [Diagnostic]) {
         self.path = path
         self.lineOffset = firstLine - 1
         self.mappingLocation = SourceLocation(path: path, line: firstLine, column: 1)
+        // Plain `key: value` lines are read directly; anything else by Yams.
+        if let simple = YAMLNode.simple(yaml), let mapping = simple.mapping {
+            pairs = mapping.compactMap { pair in pair.key.string.map { ($0, pair.key, pair.value) } }
+            return
+        }
         let node: Node?
         let parser: Parser
         do {
@@ -33,7 +43,7 @@ struct YAMLFields {
             // here, so plain scalars are not matched against the default resolver's regular
             // expressions (bool, int, float, null, timestamp), which Yams does for each key it
             // checks for duplicates: that was most of the time spent reading a school.yml.
-            parser = try Parser(yaml: yaml, resolver: .basic, constructor: Self.constructor, encoding: .utf8)
+            parser = try Self.parser(yaml)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             out.append(YAMLFields.diagnostic(for: error, yaml: yaml, path: path, lineOffset: firstLine - 1))
@@ -50,13 +60,15 @@ struct YAMLFields {
             out.append(d)
             return nil
         }
-        guard let mapping = node.mapping else {
-            out.append(.error("expected 'key: value' lines", at: location(of: node)))
+        let root = YAMLNode(node)
+        guard let mapping = root.mapping else {
+            out.append(.error("expected 'key: value' lines", at: location(of: root)))
             return nil
         }
         var seen: Set<String> = []
-        for (k, v) in mapping {
-            guard let key = k.scalar?.string else {
+        for pair in mapping {
+            let (k, v) = (pair.key, pair.value)
+            guard let key = k.string else {
                 out.append(.error("a key must be plain text", at: location(of: k)))
                 continue
             }
@@ -126,13 +138,13 @@ struct YAMLFields {
         }
     }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return mappingLocation }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        guard let line = node.line, let column = node.column else { return mappingLocation }
+        return SourceLocation(path: path, line: line + lineOffset, column: column)
     }
 
     /// The value node for `key`, marking the key as known.
-    mutating func node(_ key: String) -> Node? {
+    mutating func node(_ key: String) -> YAMLNode? {
         used.insert(key)
         return pairs.first { $0.key == key }?.value
     }
@@ -143,8 +155,8 @@ struct YAMLFields {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation)) }
             return nil
         }
-        guard let s = node.scalar?.string, !s.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) else {
-            if node.scalar != nil && !required { return nil }
+        guard let s = node.string, !s.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) else {
+            if node.string != nil && !required { return nil }
             diagnostics.append(.error("'\(key)' must be text", at: location(of: node)))
             return nil
         }
@@ -157,7 +169,7 @@ struct YAMLFields {
             if required { diagnostics.append(.error("missing required field '\(key)'", at: mappingLocation)) }
             return nil
         }
-        guard let s = node.scalar?.string, let d = PolicyDate(iso: s.trimmingCharacters(in: .whitespaces)) else {
+        guard let s = node.string, let d = PolicyDate(iso: s.trimmingCharacters(in: .whitespaces)) else {
             diagnostics.append(.error("'\(key)' is not a date: write YYYY-MM-DD (2025-09-15) or YYYY-MM (2025-09)", at: location(of: node)))
             return nil
         }
@@ -167,14 +179,14 @@ struct YAMLFields {
     /// A list of text values; a single text value counts as a list of one.
     mutating func strings(_ key: String) -> [(String, SourceLocation)] {
         guard let node = node(key) else { return [] }
-        if let s = node.scalar?.string { return s.isEmpty ? [] : [(s, location(of: node))] }
+        if let s = node.string { return s.isEmpty ? [] : [(s, location(of: node))] }
         guard let seq = node.sequence else {
             diagnostics.append(.error("'\(key)' must be a list, like [staff, governors]", at: location(of: node)))
             return []
         }
         var out: [(String, SourceLocation)] = []
         for item in seq {
-            if let s = item.scalar?.string { out.append((s, location(of: item))) } else {
+            if let s = item.string { out.append((s, location(of: item))) } else {
                 diagnostics.append(.error("each entry of '\(key)' must be text", at: location(of: item)))
             }
         }
@@ -199,12 +211,12 @@ struct YAMLFields {
         return out
     }
 
-    private init(mapping: Node.Mapping, node: Node, parent: YAMLFields) {
+    private init(mapping: [YAMLNode.Pair], node: YAMLNode, parent: YAMLFields) {
         path = parent.path
         lineOffset = parent.lineOffset
         mappingLocation = parent.location(of: node)
-        for (k, v) in mapping {
-            if let key = k.scalar?.string { pairs.append((key, k, v)) }
+        for pair in mapping {
+            if let key = pair.key.string { pairs.append((key, pair.key, pair.value)) }
         }
     }
 

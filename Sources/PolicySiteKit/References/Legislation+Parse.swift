@@ -110,7 +110,7 @@ extension YAMLFields {
             if required { appendError("missing required field '\(key)'", at: mappingLocation) }
             return nil
         }
-        guard let s = node.scalar?.string, let n = Int(s), n > 0 else {
+        guard let s = node.string, let n = Int(s), n > 0 else {
             appendError("'\(key)' must be a whole number", at: location(of: node))
             return nil
         }
