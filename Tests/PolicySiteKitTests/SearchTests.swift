@@ -53,6 +53,25 @@ import Testing
         #expect(SearchEncoding.encodePostings([32]) == "x0")
     }
 
+    /// Sizes around the cut-over to `sort()`, and numbers that share their high bytes (as terms
+    /// with the same first letters do), repeat, or differ only in their top byte.
+    static let radixCases: [(count: Int, mask: UInt64)] = [
+        (0, .max), (1, .max), (64, .max), (65, .max), (1_000, .max), (3_000, 0xFFFF), (3_000, 0xFF00_0000_0000_00FF), (5_000, 0x3),
+    ]
+
+    @Test(arguments: radixCases)
+    func radixSortSortsAsSortDoes(_ c: (count: Int, mask: UInt64)) {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(c.count)
+        let numbers = (0..<c.count).map { _ -> UInt64 in
+            // xorshift64*: the same numbers on every run.
+            state ^= state >> 12; state ^= state << 25; state ^= state >> 27
+            return (state &* 0x2545_F491_4F6C_DD1D) & c.mask | 0x4200_0000_0000_0000
+        }
+        var sorted = numbers
+        sorted.radixSort()
+        #expect(sorted == numbers.sorted())
+    }
+
     static let frontCodes: [(String, String, String)] = [
         ("𝔘nicode", "𝔘nit", "4code"),
         ("𝔘b", "𝔘a", "2b"),

@@ -49,7 +49,7 @@ extension Policy {
 private struct TextUnitWalker {
     let outline: Outline
     let forms: [Form]
-    /// Only units with an anchor of their own are made.
+    /// Only units with an anchor of their own are made, without labels.
     let anchoredOnly: Bool
     var units: [TextUnit] = []
     private var place: Anchor? = nil
@@ -66,6 +66,8 @@ private struct TextUnitWalker {
     private var placeLabel: String { place?.label ?? "Opening text" }
 
     private mutating func enter(_ anchor: Anchor) {
+        // Only labels and places read it, and anchored units alone have neither.
+        guard !anchoredOnly else { return }
         place = anchor
         paragraphs = 0; items = 0; rows = 0
     }
@@ -81,11 +83,12 @@ private struct TextUnitWalker {
                 let text = h.content.plainText
                 if let anchor { enter(anchor) }
                 units.append(TextUnit(kind: .heading, anchor: anchor, placeID: anchor?.id ?? place?.id,
-                                      label: anchor.map(Self.headingLabel) ?? "Heading", text: Self.withoutNumber(text, anchor: anchor)))
+                                      label: anchoredOnly ? "" : anchor.map(Self.headingLabel) ?? "Heading",
+                                      text: Self.withoutNumber(text, anchor: anchor)))
             case .paragraph(let p):
                 if let anchor = outline.anchor(at: path), anchor.kind == .clause || anchor.kind == .step {
                     enter(anchor)
-                    units.append(TextUnit(kind: .text, anchor: anchor, placeID: anchor.id, label: anchor.label,
+                    units.append(TextUnit(kind: .text, anchor: anchor, placeID: anchor.id, label: anchoredOnly ? "" : anchor.label,
                                           text: Self.withoutNumber(p.content.plainText, anchor: anchor)))
                     continue
                 }

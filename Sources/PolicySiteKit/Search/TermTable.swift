@@ -128,7 +128,7 @@ struct TermTable {
                     prefix <<= UInt64(8 * (prefixBytes - min(term.count, prefixBytes)))
                     keys[t - first] = prefix << prefixShift | UInt64(t - first)
                 }
-                keys.sort()
+                keys.radixSort()
                 order.withUnsafeMutableBufferPointer { order in
                     for i in 0..<n { order[i] = Int32(Int(keys[i] & numberMask) + first) }
                     // Runs of terms with the same first bytes, in order of all their bytes.
