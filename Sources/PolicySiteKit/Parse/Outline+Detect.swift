@@ -185,13 +185,13 @@ struct OutlineDetector {
     /// Ids the page templates use themselves.
     static let reservedIDs: Set<String> = ["main-content", "site-nav", "toc", "policy-status", "top", "search", "forms", "site-footer", "superseded", "what-changed", "what-changed-title"]
 
-    /// A detector with room for about `capacity` anchors (a body's top-level block count: most
-    /// blocks of a policy are numbered clauses), so its tables are not grown again and again.
+    /// A detector whose working tables of ids have room for about `capacity` anchors (a body's
+    /// top-level block count: most blocks of a policy are numbered clauses), so they are not grown
+    /// again and again. The anchors and their index by block, which the outline keeps, grow as
+    /// they fill: room reserved there would stay with every policy of the site.
     init(path: String, lineOffset: Int, capacity: Int = 0) {
         self.path = path
         self.lineOffset = lineOffset
-        anchors.reserveCapacity(capacity)
-        byBlock.reserveCapacity(capacity)
         usedIDs.reserveCapacity(Self.reservedIDs.count + capacity)
         firstAnchorByID.reserveCapacity(capacity)
     }
