@@ -20,14 +20,30 @@ public struct School: Sendable {
         public var name: String
         public var role: String?
         public var email: String?
-        public var phone: String?
+        public var phone: String? {
+            didSet { phonePieces = phone.map(PhoneText.pieces) ?? [] }
+        }
+        /// `phone` read into numbers and words, once: every page that shows it reads these.
+        public private(set) var phonePieces: [PhoneText.Piece]
+
+        init(name: String, role: String?, email: String?, phone: String?) {
+            self.name = name
+            self.role = role
+            self.email = email
+            self.phone = phone
+            phonePieces = phone.map(PhoneText.pieces) ?? []
+        }
     }
 
     public var slug: Slug
     public var name: String
     public var kind: Kind
     public var address: String?
-    public var phone: String?
+    public var phone: String? {
+        didSet { phonePieces = phone.map(PhoneText.pieces) ?? [] }
+    }
+    /// `phone` read into numbers and words, once: every page that shows it reads these.
+    public private(set) var phonePieces: [PhoneText.Piece] = []
     public var website: String?
     public var chairOfGovernors: String?
     public var digitalSafetyLeads: [Contact]
@@ -67,8 +83,8 @@ extension School {
         }
         diagnostics += fields.finish(known: knownFields)
         guard let name, let kind, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (School(slug: slug, name: name, kind: kind, address: address, phone: phone, website: website,
-                       chairOfGovernors: chair, digitalSafetyLeads: leads, path: path), diagnostics)
+        return (School(slug: slug, name: name, kind: kind, address: address, phone: phone, phonePieces: phone.map(PhoneText.pieces) ?? [],
+                       website: website, chairOfGovernors: chair, digitalSafetyLeads: leads, path: path), diagnostics)
     }
 }
 

@@ -57,10 +57,10 @@ extension School {
         rows.append(("Name", names.count == 1 ? names[0] : "<ul class=\"plain\">" + names.map { "<li>\($0)</li>" }.joined() + "</ul>"))
         if let address { rows.append(("School address", HTML.escape(name + ", " + address))) }
         let phones = digitalSafetyLeads.compactMap(\.phone)
-        if Set(phones).count == 1 {
-            rows.append(("Contact number", PhoneText.html(phones[0])))
+        if Set(phones).count == 1, let lead = digitalSafetyLeads.first(where: { $0.phone != nil }) {
+            rows.append(("Contact number", PhoneText.html(lead.phonePieces)))
         } else if !phones.isEmpty {
-            let each = digitalSafetyLeads.compactMap { lead in lead.phone.map { "<li>\(HTML.escape(lead.name)): \(PhoneText.html($0))</li>" } }
+            let each = digitalSafetyLeads.compactMap { lead in lead.phone.map { _ in "<li>\(HTML.escape(lead.name)): \(PhoneText.html(lead.phonePieces))</li>" } }
             rows.append(("Contact number", "<ul class=\"plain\">" + each.joined() + "</ul>"))
         }
         let emails = digitalSafetyLeads.compactMap { lead in lead.email.map { "<a href=\"mailto:\(HTML.escape($0))\">\(HTML.escape($0))</a>" } }

@@ -6,14 +6,14 @@ extension School {
         let leads: [[String: Any]] = digitalSafetyLeads.map { lead in
             ["name": lead.name,
              "role": lead.role ?? "", "hasRole": lead.role != nil,
-             "phoneHTML": lead.phone.map(PhoneText.html) ?? "", "hasPhone": lead.phone != nil,
+             "phoneHTML": lead.phone == nil ? "" : PhoneText.html(lead.phonePieces), "hasPhone": lead.phone != nil,
              "email": lead.email ?? "", "hasEmail": lead.email != nil]
         }
         let safeWebsite = website.flatMap { HTML.isSafeLink($0) ? $0 : nil }
         return [
             "name": name,
             "address": address ?? "", "hasAddress": address != nil,
-            "phoneHTML": phone.map(PhoneText.html) ?? "", "hasPhone": phone != nil,
+            "phoneHTML": phone == nil ? "" : PhoneText.html(phonePieces), "hasPhone": phone != nil,
             "website": safeWebsite ?? "", "hasWebsite": safeWebsite != nil,
             "leads": leads,
             "hasLeads": !leads.isEmpty,
