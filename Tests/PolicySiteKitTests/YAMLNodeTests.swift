@@ -74,6 +74,10 @@ import Testing
         Case(name: "entry keys not lined up", yaml: "leads:\n  - name: a\n     phone: b\n"),
         Case(name: "a mapping nested two levels", yaml: "a:\n  b:\n    c: d\n"),
         Case(name: "a value ending in a colon", yaml: "title: Note:\n"),
+        // libyaml refuses a key of more than 1,024 characters, first in a mapping or after it.
+        Case(name: "a very long first key", yaml: String(repeating: "k", count: 1025) + ": v\n"),
+        Case(name: "a very long later key", yaml: "title: x\n" + String(repeating: "k", count: 1025) + ": y\n"),
+        Case(name: "a very long key in an entry", yaml: "leads:\n  - " + String(repeating: "k", count: 1025) + ": a\n"),
         Case(name: "nothing but comments", yaml: "# nothing\n"),
         Case(name: "nothing", yaml: ""),
     ]
@@ -87,6 +91,13 @@ import Testing
     @Test(arguments: left)
     func leavesTheRestToYams(_ c: Case) {
         #expect(YAMLNode.simple(c.yaml) == nil)
+    }
+
+    /// Yams refuses each of these: were they read directly, the error would be lost.
+    @Test func yamsRefusesTheLongKeys() {
+        for c in Self.left where c.name.hasPrefix("a very long") {
+            #expect(YAMLNode.composed(c.yaml) == nil, "\(c.name)")
+        }
     }
 
     /// Every front matter, school file and data file of the sample content and the test fixtures:

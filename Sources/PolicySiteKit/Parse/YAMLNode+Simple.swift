@@ -8,8 +8,8 @@ extension YAMLNode {
     /// lines, the entries' further keys under the first) or a mapping indented by two spaces;
     /// whole-line comments and blank lines. Anything else (a tab, a carriage return, a comment
     /// after a value, an indicator such as `&`, `*`, `!`, `|` or `>`, a scalar over several lines,
-    /// a key given twice, an empty value) gives nil, so what this reads is exactly what Yams reads
-    /// (`YAMLNodeTests` compares the two).
+    /// a key given twice or of more than 128 characters, an empty value) gives nil, so what this
+    /// reads is exactly what Yams reads (`YAMLNodeTests` compares the two).
     static func simple(_ yaml: String) -> YAMLNode? {
         var reader = SimpleYAMLReader(Array(yaml.utf8))
         return reader.document()
@@ -132,6 +132,9 @@ private struct SimpleYAMLReader {
     private static func key(_ content: ArraySlice<UInt8>) -> (key: ArraySlice<UInt8>, rest: ArraySlice<UInt8>?)? {
         guard let first = content.first, isLetter(first) || first == UInt8(ascii: "_") else { return nil }
         let key = content.prefix { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        // libyaml refuses a key of more than 1,024 characters (a simple key goes stale); no real
+        // key comes near this bound, and a longer one is left to Yams, which reports it.
+        guard key.count <= maximumKeyLength else { return nil }
         let afterKey = content.dropFirst(key.count)
         guard afterKey.first == UInt8(ascii: ":") else { return nil }
         let afterColon = afterKey.dropFirst()
@@ -182,6 +185,9 @@ private struct SimpleYAMLReader {
         }
         return YAMLNode(.scalar(String(decoding: text, as: UTF8.self)), line: line, column: column)
     }
+
+    /// The longest key read here.
+    private static let maximumKeyLength = 128
 
     /// Characters that cannot start a plain scalar here.
     private static let indicators: [UInt8] = Array("-?:,[]{}#&*!|>'\"%@`".utf8)
