@@ -20,11 +20,9 @@ public struct School: Sendable {
         public var name: String
         public var role: String?
         public var email: String?
-        public var phone: String? {
-            didSet { phonePieces = phone.map(PhoneText.pieces) ?? [] }
-        }
+        public let phone: String?
         /// `phone` read into numbers and words, once: every page that shows it reads these.
-        public private(set) var phonePieces: [PhoneText.Piece]
+        public let phonePieces: [PhoneText.Piece]
 
         init(name: String, role: String?, email: String?, phone: String?) {
             self.name = name
@@ -39,16 +37,28 @@ public struct School: Sendable {
     public var name: String
     public var kind: Kind
     public var address: String?
-    public var phone: String? {
-        didSet { phonePieces = phone.map(PhoneText.pieces) ?? [] }
-    }
+    public let phone: String?
     /// `phone` read into numbers and words, once: every page that shows it reads these.
-    public private(set) var phonePieces: [PhoneText.Piece] = []
+    public let phonePieces: [PhoneText.Piece]
     public var website: String?
     public var chairOfGovernors: String?
     public var digitalSafetyLeads: [Contact]
     /// Where `school.yml` is, for diagnostics.
     public var path: String
+
+    init(slug: Slug, name: String, kind: Kind, address: String?, phone: String?, website: String?, chairOfGovernors: String?,
+         digitalSafetyLeads: [Contact], path: String) {
+        self.slug = slug
+        self.name = name
+        self.kind = kind
+        self.address = address
+        self.phone = phone
+        phonePieces = phone.map(PhoneText.pieces) ?? []
+        self.website = website
+        self.chairOfGovernors = chairOfGovernors
+        self.digitalSafetyLeads = digitalSafetyLeads
+        self.path = path
+    }
 }
 
 extension School {
@@ -83,8 +93,8 @@ extension School {
         }
         diagnostics += fields.finish(known: knownFields)
         guard let name, let kind, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (School(slug: slug, name: name, kind: kind, address: address, phone: phone, phonePieces: phone.map(PhoneText.pieces) ?? [],
-                       website: website, chairOfGovernors: chair, digitalSafetyLeads: leads, path: path), diagnostics)
+        return (School(slug: slug, name: name, kind: kind, address: address, phone: phone, website: website,
+                       chairOfGovernors: chair, digitalSafetyLeads: leads, path: path), diagnostics)
     }
 }
 

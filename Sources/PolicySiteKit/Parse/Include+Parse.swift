@@ -33,12 +33,12 @@ extension Include {
                 if kind != .serviceProviders {
                     fields.appendError("'names' is only for include service-providers", at: fields.location(of: node))
                 } else if let mapping = node.mapping {
-                    for (key, value) in mapping.map({ ($0.key, $0.value) }) {
-                        guard let id = key.string, let text = value.string, !text.isEmpty else {
-                            fields.appendError("each entry of 'names' is 'provider-id: \"Name as printed\"'", at: fields.location(of: key))
+                    for pair in mapping {
+                        guard let id = pair.key.string, let text = pair.value.string, !text.isEmpty else {
+                            fields.appendError("each entry of 'names' is 'provider-id: \"Name as printed\"'", at: fields.location(of: pair.key))
                             continue
                         }
-                        names.append(Name(id: id, text: text, location: fields.location(of: key)))
+                        names.append(Name(id: id, text: text, location: fields.location(of: pair.key)))
                     }
                 } else {
                     fields.appendError("'names' must be 'provider-id: \"Name as printed\"' lines", at: fields.location(of: node))

@@ -64,7 +64,7 @@ private struct SimpleYAMLReader {
 
     mutating func document() -> YAMLNode? {
         guard usable, let first = lines.first, first.indent == 0 else { return nil }
-        guard let pairs = mapping(indent: 0) , next == lines.count else { return nil }
+        guard let pairs = mapping(indent: 0), next == lines.count else { return nil }
         return YAMLNode(.mapping(pairs), line: first.number, column: 1)
     }
 
@@ -89,7 +89,7 @@ private struct SimpleYAMLReader {
                     guard let items = sequence(indent: below.indent) else { return nil }
                     value = YAMLNode(.sequence(items), line: below.number, column: below.indent + 1)
                 } else if indent == 0, below.indent == 2 {
-                    guard let inner = mapping(indent: 2), inner.allSatisfy({ $0.value.string != nil }) else { return nil }
+                    guard let inner = scalarMapping(indent: 2) else { return nil }
                     value = YAMLNode(.mapping(inner), line: below.number, column: 3)
                 } else {
                     return nil
@@ -99,6 +99,12 @@ private struct SimpleYAMLReader {
         }
         // A line indented further than this mapping's keys, not read as part of a value.
         if next < lines.count, lines[next].indent > indent { return nil }
+        return pairs
+    }
+
+    /// `mapping(indent:)` when every value is a scalar (nothing nests deeper here).
+    private mutating func scalarMapping(indent: Int) -> [YAMLNode.Pair]? {
+        guard let pairs = mapping(indent: indent), pairs.allSatisfy({ $0.value.string != nil }) else { return nil }
         return pairs
     }
 
@@ -112,10 +118,10 @@ private struct SimpleYAMLReader {
             guard spaces > 0, spaces < afterDash.count else { return nil }
             let itemIndent = indent + 1 + spaces
             let item = afterDash.dropFirst(spaces)
-            if let (_, _) = Self.key(item) {
+            if Self.key(item) != nil {
                 // The entry's first key sits after the dash; its other keys line up under it.
                 lines[next].indent = itemIndent
-                guard let pairs = mapping(indent: itemIndent), pairs.allSatisfy({ $0.value.string != nil }) else { return nil }
+                guard let pairs = scalarMapping(indent: itemIndent) else { return nil }
                 items.append(YAMLNode(.mapping(pairs), line: line.number, column: itemIndent + 1))
             } else {
                 guard let scalar = Self.scalar(item, line: line.number, column: itemIndent + 1) else { return nil }

@@ -60,7 +60,7 @@ extension School {
         if Set(phones).count == 1, let lead = digitalSafetyLeads.first(where: { $0.phone != nil }) {
             rows.append(("Contact number", PhoneText.html(lead.phonePieces)))
         } else if !phones.isEmpty {
-            let each = digitalSafetyLeads.compactMap { lead in lead.phone.map { _ in "<li>\(HTML.escape(lead.name)): \(PhoneText.html(lead.phonePieces))</li>" } }
+            let each = digitalSafetyLeads.compactMap { lead in lead.phone == nil ? nil : "<li>\(HTML.escape(lead.name)): \(PhoneText.html(lead.phonePieces))</li>" }
             rows.append(("Contact number", "<ul class=\"plain\">" + each.joined() + "</ul>"))
         }
         let emails = digitalSafetyLeads.compactMap { lead in lead.email.map { "<a href=\"mailto:\(HTML.escape($0))\">\(HTML.escape($0))</a>" } }
